@@ -1,0 +1,42 @@
+# quotes: the two commands a new user runs are `make install` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# CPU build of torch by default; override e.g. `make install TORCH_SPEC="torch --index-url ..."`
+TORCH_SPEC ?= torch==2.13.0
+STAMP := $(VENV)/.installed
+
+.PHONY: install test model eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -c "import torch" 2>/dev/null || $(BIN)/python -m pip install --quiet $(TORCH_SPEC)
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+# Train the bundled Stanza models from ../shared/ud (about 1.5 hours on 2 CPU cores).
+# Each stage skips itself when its model exists; run one alone with STAGES=pos.
+STAGES ?=
+model: install
+	$(BIN)/python -m quotes.training.recipe $(STAGES)
+
+eval: install
+	$(BIN)/python -m quotes.cli evaluate corpora/gold.jsonl
+	@if [ -f ../shared/eval/polnear-dev.jsonl ]; then \
+	  for subset in all speech direct; do \
+	    echo "== PolNeAR dev, subset $$subset"; \
+	    $(BIN)/python -m quotes.cli evaluate ../shared/eval/polnear-dev.jsonl --subset $$subset; \
+	  done; \
+	else echo "../shared/eval not present: skipping PolNeAR"; fi
+
+bench: install
+	$(BIN)/python -m quotes.bench
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache

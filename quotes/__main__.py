@@ -1,0 +1,4 @@
+"""python -m quotes"""
+from .cli import main
+
+main()

@@ -1,0 +1,76 @@
+"""The Analyzer: holds a loaded pipeline and turns articles into attribution records."""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator
+
+from .attribution import extract_from_parse
+from .document import ParsedDocument
+from .nlp import Pipeline, load_pipeline
+from .records import Attribution, to_frame
+
+BATCH_SIZE = 16   # articles per Stanza call
+
+
+class Analyzer:
+    """Extract attributions from many articles with one loaded pipeline.
+
+    >>> analyzer = Analyzer()                          # doctest: +SKIP
+    >>> frame = analyzer.frame([("a1", "“Yes,” she said.")])   # doctest: +SKIP
+    """
+
+    def __init__(self, model: str | os.PathLike = "auto", *, pipeline: Pipeline | None = None):
+        self.pipeline = pipeline or load_pipeline(model)
+
+    @property
+    def model(self) -> str:
+        return self.pipeline.info.id
+
+    def parse(self, text: str) -> ParsedDocument:
+        return self.pipeline.parse(text)
+
+    def extract(self, text: str, doc_id: str | None = None) -> list[Attribution]:
+        return self.from_parse(self.parse(text), doc_id)
+
+    def from_parse(self, parsed: ParsedDocument, doc_id: str | None = None) -> list[Attribution]:
+        from .speakers import resolve_speakers
+
+        return resolve_speakers(parsed, extract_from_parse(parsed, doc_id))
+
+    def extract_many(self, documents: Iterable[tuple[str | None, str]],
+                     batch_size: int = BATCH_SIZE) -> Iterator[tuple[str | None, list[Attribution]]]:
+        """Yield (doc_id, records) per document, parsing in batches."""
+        batch: list[tuple[str | None, str]] = []
+        for item in documents:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch):
+        parsed = self.pipeline.parse_many([text for _, text in batch])
+        for (doc_id, _), doc in zip(batch, parsed):
+            yield doc_id, self.from_parse(doc, doc_id)
+
+    def frame(self, documents: Iterable[tuple[str | None, str]]):
+        """A pandas DataFrame of all attributions of the documents."""
+        records = [r for _, recs in self.extract_many(documents) for r in recs]
+        return to_frame(records)
+
+
+_DEFAULT: dict[str, Analyzer] = {}
+
+
+def default_analyzer(model: str | os.PathLike = "auto") -> Analyzer:
+    key = str(model)
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Analyzer(model)
+    return _DEFAULT[key]
+
+
+def extract(text: str, doc_id: str | None = None, *, model: str | os.PathLike = "auto"
+            ) -> list[Attribution]:
+    """All quotations and attributions of one article, in reading order."""
+    return default_analyzer(model).extract(text, doc_id)

@@ -1,0 +1,79 @@
+"""Named, unnamed or anonymous: how identifiable a speaker mention is, with the evidence."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .document import ParsedDocument
+from .lexicon import word_list
+
+if TYPE_CHECKING:
+    from .speakers import Mention
+
+
+@lru_cache(maxsize=None)
+def anonymity_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"\b{p}\b", re.IGNORECASE) for p in word_list("anonymity_phrases.txt"))
+
+
+def find_anonymity_evidence(text: str) -> str | None:
+    """The first phrase in ``text`` that marks a source as deliberately unidentified."""
+    best = None
+    for pattern in anonymity_patterns():
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    return best.group(0) if best else None
+
+
+def _sentence_text(doc: ParsedDocument, offset: int) -> str:
+    for sentence in doc.sentences:
+        if sentence.start <= offset < sentence.end:
+            return doc.text[sentence.start:sentence.end]
+    return ""
+
+
+def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | None, str | None]:
+    """(anonymity, evidence) for a mention that did not resolve to a named entity."""
+    if mention.pronoun is not None:
+        return "unnamed", "unresolved pronoun"
+    # Evidence in the mention itself ("sources familiar with the plans who spoke … on the
+    # condition of anonymity") or elsewhere in its sentence ("…, said the official, who
+    # declined to be named").
+    evidence = find_anonymity_evidence(mention.text) or find_anonymity_evidence(
+        _sentence_text(doc, mention.start))
+    if mention.name:
+        return "named", "named " + mention.type
+    if evidence:
+        return "anonymous", evidence
+    head = mention.head
+    if head is None:
+        return "unnamed", "no name"
+    if mention.type == "organization":
+        # "the ministry", "the report": a definite institution or document is identified.
+        definite = any(w.text.lower() in ("the", "this", "that") or w.deprel == "nmod:poss"
+                       for w in mention.words if w.index < head.index)
+        return ("named", "definite organization") if definite else ("unnamed", "generic organization")
+    if mention.type == "person" and _single_office_holder(doc, mention):
+        return "named", "identifiable office holder"
+    return "unnamed", "description without a name"
+
+
+def _single_office_holder(doc: ParsedDocument, mention: "Mention") -> bool:
+    """"the country's top military commander", "the White House press secretary"."""
+    from .speakers import _role_entries
+
+    head = mention.head
+    _, offices = _role_entries()
+    if head is None or head.lemma.lower() not in offices or head.feature("Number") == "Plur":
+        return False
+    before = [w for w in mention.words if w.index < head.index]
+    if not before or before[0].text.lower() != "the" and not any(
+            w.deprel == "nmod:poss" for w in before):
+        return False
+    # The office must be qualified by whose it is: a possessive, a proper-name compound, or
+    # "of the …".
+    qualified = any(w.deprel == "nmod:poss" or w.upos == "PROPN" for w in before) or any(
+        w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
+    return qualified

@@ -1,0 +1,466 @@
+"""Parsed article -> Attribution records: cues, content spans and speaker mentions."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .document import ParsedDocument, Sentence, Word
+from .lexicon import cue_lexicon
+from .marks import QuoteSpan, find_quotes
+from .records import Attribution
+
+# Relations whose dependent is the speaker of a speech verb.
+SUBJECT_RELATIONS = ("nsubj", "nsubj:outer")
+# "was quoted by Reuters", "a statement released by the ministry": the agent speaks.
+AGENT_RELATIONS = ("obl:agent",)
+# A speech verb with none of its own subject borrows the subject of the verb it hangs from:
+# "smiled and said" (conj), "..., adding that" (advcl), "went on to say" (xcomp).
+BORROW_SUBJECT_RELATIONS = ("conj", "advcl", "xcomp")
+# A cue modifying a noun ("the commander reporting that", "officials, who said") is said
+# by that noun.
+NOUN_MODIFIER_RELATIONS = ("acl", "acl:relcl")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# The reported clause of a speech verb.
+CONTENT_RELATIONS = ("ccomp",)
+# Punctuation trimmed from the edges of content and speaker spans (quotation marks are kept:
+# the quotation scanner decides about them).
+EDGE_PUNCT = set(",.;:—–-()[]!?…")
+SENTENCE_END = re.compile(r"[.!?…]")
+QUOTE_CHARS = set("\"'“”‘’«»„‟‹›‚‛")
+
+
+@dataclass
+class Cue:
+    """A speech cue found in the parse, with what syntax says about its content and speaker."""
+
+    sentence: Sentence
+    word: Word
+    lemma: str
+    start: int
+    end: int
+    text: str
+    according_to: bool = False
+    speaker: list[Word] = field(default_factory=list)
+    speaker_head: Word | None = None
+    content: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An attribution under construction."""
+
+    kind: str
+    fragments: list[tuple[int, int]]
+    cue: Cue | None
+    method: str
+    sentence_index: int
+    paragraph_index: int
+    unclosed: bool = False
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    inherited_from: "Draft | None" = None
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+class QuoteIndex:
+    """Fast look-up of the top-level quotations covering an offset."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = [s for s in spans if s.depth == 0]
+        self._starts = [s.open for s in self.spans]
+
+    def covering(self, start: int, end: int) -> QuoteSpan | None:
+        """The quotation (marks included) that contains [start, end), if any."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0:
+            span = self.spans[i]
+            closing = span.close + 1 if span.close is not None else span.end
+            if span.open <= start and end <= closing:
+                return span
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        return [s for s in self.spans if s.start < end and start < s.end]
+
+
+# --------------------------------------------------------------------------- cues
+
+def _lemma_candidates(word: Word) -> list[str]:
+    """The parser's lemma first, then guesses for forms its dictionary did not know."""
+    form = word.text.lower()
+    candidates = [word.lemma.lower(), form]
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                                ("s", ""), ("ing", ""), ("ing", "e")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)] + replacement
+            candidates.append(stem)
+            if stem[-1:] == stem[-2:-1]:          # "admitted" -> "admitt" -> "admit"
+                candidates.append(stem[:-1])
+    return candidates
+
+
+def cue_lemma(word: Word) -> str | None:
+    lexicon = cue_lexicon()
+    if word.upos not in ("VERB",) and not (word.upos == "AUX" and word.deprel != "aux"):
+        return None
+    for candidate in _lemma_candidates(word):
+        if candidate in lexicon.lemmas:
+            return candidate
+    return None
+
+
+def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
+    """Speech verbs and "according to" outside quotations, with syntactic speaker and content."""
+    cues = []
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            # A cue verb inside a quotation is the quoted speaker's, never the cue of a quote.
+            if quotes.covering(word.start, word.end):
+                continue
+            if word.text.lower() == "according" and _next_is_to(sentence, word):
+                cue = _according_to_cue(doc.text, sentence, word)
+            else:
+                lemma = cue_lemma(word)
+                if lemma is None:
+                    continue
+                cue = _verb_cue(doc.text, sentence, word, lemma)
+            if cue is not None:
+                cues.append(cue)
+    return cues
+
+
+def _next_is_to(sentence: Sentence, word: Word) -> bool:
+    return word.index < len(sentence.words) and sentence.word(word.index + 1).text.lower() == "to"
+
+
+def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
+    end = word.end
+    for child in sentence.children(word):
+        # "pointed out": the particle is part of the cue.
+        if child.deprel == "compound:prt" and child.index == word.index + 1:
+            end = child.end
+    cue = Cue(sentence=sentence, word=word, lemma=lemma, start=word.start, end=end,
+              text=text[word.start:end])
+    cue.speaker_head = _speaker_head(sentence, word)
+    if cue.speaker_head is not None:
+        cue.speaker = _noun_phrase(sentence, cue.speaker_head, exclude={word.index})
+    cue.content = _verb_content(sentence, word)
+    return cue
+
+
+def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
+    children = sentence.children(verb)
+    for child in children:
+        if child.deprel in SUBJECT_RELATIONS:
+            if child.text.lower() in RELATIVE_PRONOUNS and verb.deprel in NOUN_MODIFIER_RELATIONS:
+                return sentence.head_of(verb)
+            return child
+    for child in children:
+        if child.deprel in AGENT_RELATIONS:
+            return child
+    for child in children:
+        # Passive "it was reported by X" without the agent label: an obl with case "by".
+        if child.deprel == "obl" and any(c.deprel == "case" and c.text.lower() == "by"
+                                         for c in sentence.children(child)):
+            if any(c.deprel in ("nsubj:pass", "aux:pass") for c in children):
+                return child
+    head = sentence.head_of(verb)
+    if head is None or depth > 2:
+        return None
+    if verb.deprel in NOUN_MODIFIER_RELATIONS and head.upos in ("NOUN", "PROPN", "PRON"):
+        return head
+    if verb.relation in BORROW_SUBJECT_RELATIONS and head.upos in ("VERB", "AUX", "ADJ", "NOUN"):
+        return _speaker_head(sentence, head, depth + 1)
+    return None
+
+
+def _noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word]:
+    """The mention as written: the head's contiguous subtree, appositives and titles included."""
+    members = {w.index for w in sentence.subtree(head)} - exclude
+    left = right = head.index
+    while left - 1 in members:
+        left -= 1
+    while right + 1 in members:
+        right += 1
+    words = sentence.words[left - 1:right]
+    return _trim_punct(words)
+
+
+def _trim_punct(words: list[Word]) -> list[Word]:
+    start, end = 0, len(words)
+    while start < end and (words[start].upos == "PUNCT" and words[start].text not in QUOTE_CHARS
+                           or words[start].deprel == "cc"):
+        start += 1
+    while end > start and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    return words[start:end]
+
+
+def _verb_content(sentence: Sentence, verb: Word) -> list[Word]:
+    children = sentence.children(verb)
+    content: list[Word] = []
+    for child in children:
+        if child.deprel in CONTENT_RELATIONS:
+            content.extend(sentence.subtree(child))
+    if not content:
+        for child in children:
+            # "He said: the plan will fail." / "told reporters: “...”"
+            if child.relation == "parataxis" and _colon_between(sentence, verb, child):
+                content.extend(sentence.subtree(child))
+    if not content and verb.relation == "parataxis":
+        # "The plan, he said, will fail." / "“...,” Kupchan said." The cue is inserted into
+        # the reported clause, which is everything under its head except the cue's own phrase.
+        head = sentence.head_of(verb)
+        if head is not None:
+            cue_phrase = {w.index for w in sentence.subtree(verb)}
+            content = [w for w in sentence.subtree(head) if w.index not in cue_phrase]
+    return sorted(set(content), key=lambda w: w.index) if content else []
+
+
+def _colon_between(sentence: Sentence, verb: Word, child: Word) -> bool:
+    low, high = sorted((verb.index, child.index))
+    return any(w.text in (":", "—", "–") for w in sentence.words[low:high - 1])
+
+
+def _according_to_cue(text: str, sentence: Sentence, according: Word) -> Cue | None:
+    to = sentence.word(according.index + 1)
+    source = sentence.head_of(according)
+    if source is None or source.upos not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+        # The parser did not attach "according" to the source: take the next noun.
+        source = next((w for w in sentence.words[according.index + 1:]
+                       if w.upos in ("NOUN", "PROPN", "PRON")), None)
+        if source is None:
+            return None
+    cue = Cue(sentence=sentence, word=according, lemma="according to", start=according.start,
+              end=to.end, text=text[according.start:to.end],
+              according_to=True)
+    cue.speaker_head = source
+    cue.speaker = _noun_phrase(sentence, source, exclude={according.index, to.index})
+    phrase = {w.index for w in sentence.subtree(source)} | {according.index, to.index}
+    clause = sentence.head_of(source)
+    if clause is None:
+        candidates = sentence.words
+    else:
+        candidates = sentence.subtree(clause)
+    cue.content = [w for w in candidates if w.index not in phrase]
+    return cue
+
+
+# --------------------------------------------------------------------------- extraction
+
+def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[Attribution]:
+    """All attributions of a parsed article, in reading order."""
+    text = doc.text
+    all_quotes = find_quotes(text)
+    quotes = QuoteIndex(all_quotes)
+    cues = find_cues(doc, quotes)
+    drafts: list[Draft] = []
+    used: set[int] = set()          # ids of quotations already given to an attribution
+    lexicon = cue_lexicon()
+
+    for cue in cues:
+        content = _trim_punct(cue.content)
+        if not content:
+            continue
+        start, end = content[0].start, content[-1].end
+        inside = [q for q in quotes.overlapping(start, end) if id(q) not in used]
+        if cue.lemma in lexicon.direct_only and not inside:
+            continue
+        kind = _kind_of(content, inside)
+        if kind == "direct":
+            fragments = [(q.start, q.end) for q in inside]
+        else:
+            start = min([start] + [q.open for q in inside])
+            end = max([end] + [(q.close + 1 if q.close is not None else q.end) for q in inside])
+            fragments = _runs(content, start, end, text)
+        for q in inside:
+            used.add(id(q))
+        drafts.append(Draft(kind=kind, fragments=fragments, cue=cue,
+                            method="according_to" if cue.according_to else "syntax",
+                            sentence_index=cue.sentence.index,
+                            paragraph_index=cue.sentence.paragraph_index,
+                            unclosed=any(not q.closed for q in inside), quotes=inside))
+
+    _link_remaining_quotes(doc, quotes, cues, drafts, used)
+    return _to_records(doc, drafts, doc_id)
+
+
+def _kind_of(content: list[Word], quotes: list[QuoteSpan]) -> str:
+    if not quotes:
+        return "indirect"
+    outside = [w for w in content if w.upos != "PUNCT" and not any(
+        q.open <= w.start and w.end <= (q.close + 1 if q.close is not None else q.end)
+        for q in quotes)]
+    return "mixed" if outside else "direct"
+
+
+def _runs(content: list[Word], start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Contiguous pieces of the content (a cue inserted mid-clause splits it)."""
+    indices = [w.index for w in content]
+    runs: list[list[Word]] = []
+    for word, index in zip(content, indices):
+        if runs and index == runs[-1][-1].index + 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    pieces = []
+    for run in runs:
+        run = _trim_punct(run)
+        if run:
+            pieces.append((run[0].start, run[-1].end))
+    if not pieces:
+        return [(start, end)]
+    pieces[0] = (min(start, pieces[0][0]), pieces[0][1])
+    pieces[-1] = (pieces[-1][0], max(end, pieces[-1][1]))
+    return pieces
+
+
+def _sentence_at(doc: ParsedDocument, offset: int) -> Sentence | None:
+    for sentence in doc.sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence
+        if sentence.start > offset:
+            return sentence
+    return doc.sentences[-1] if doc.sentences else None
+
+
+def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
+                           drafts: list[Draft], used: set[int]) -> None:
+    """Quotations no cue claimed syntactically: split quotes, adjacent cues, follow-ons, scare."""
+    text = doc.text
+    cues_with_content = {id(d.cue) for d in drafts if d.cue is not None}
+    for quote in quotes.spans:
+        if id(quote) in used:
+            continue
+        sentence = _sentence_at(doc, quote.start)
+        if sentence is None:
+            continue
+        # 1. The second half of a quotation split by its cue: “…,” he said, “…”
+        merged = False
+        for draft in drafts:
+            if draft.kind != "direct" or draft.cue is None or draft.end > quote.open:
+                continue
+            last = draft.quotes[-1] if draft.quotes else None
+            if last is None or last.close is None or draft.cue.start < last.close:
+                continue
+            gap = text[last.close + 1:quote.open]
+            if len(gap) < 80 and not SENTENCE_END.search(gap) and draft.cue.end <= quote.open:
+                draft.fragments.append((quote.start, quote.end))
+                draft.quotes.append(quote)
+                draft.unclosed = draft.unclosed or not quote.closed
+                used.add(id(quote))
+                merged = True
+                break
+        if merged:
+            continue
+        # 2. A cue with no content of its own in the same or the previous sentence:
+        #    “…,” said the spokesman, who asked… / Kupchan said: (newline) “…”
+        cue = _adjacent_cue(doc, sentence, quote, cues, cues_with_content)
+        if cue is not None:
+            cues_with_content.add(id(cue))
+            drafts.append(Draft(kind="direct", fragments=[(quote.start, quote.end)], cue=cue,
+                                method="adjacent", sentence_index=cue.sentence.index,
+                                paragraph_index=cue.sentence.paragraph_index,
+                                unclosed=not quote.closed, quotes=[quote]))
+            used.add(id(quote))
+            continue
+        # 3. Scare quotes, titles and nicknames: short and not a sentence of speech.
+        if _is_scare(doc, sentence, quote):
+            drafts.append(Draft(kind="scare", fragments=[(quote.start, quote.end)], cue=None,
+                                method="scare", sentence_index=sentence.index,
+                                paragraph_index=quote.paragraph_index,
+                                unclosed=not quote.closed, quotes=[quote]))
+            used.add(id(quote))
+            continue
+        # 4. A follow-on quotation with no cue: it belongs to the previous speaker.
+        previous = _previous_speaker_draft(drafts, quote)
+        drafts.append(Draft(kind="direct", fragments=[(quote.start, quote.end)],
+                            cue=previous.cue if previous else None,
+                            method="continuation" if previous else "unattributed",
+                            sentence_index=sentence.index, paragraph_index=quote.paragraph_index,
+                            unclosed=not quote.closed, quotes=[quote], inherited_from=previous))
+        used.add(id(quote))
+
+
+def _adjacent_cue(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan, cues: list[Cue],
+                  claimed: set[int]) -> Cue | None:
+    best = None
+    for cue in cues:
+        if id(cue) in claimed or cue.speaker_head is None:
+            continue
+        if cue.sentence.index == sentence.index or (
+                quote.close is not None and _sentence_at(doc, quote.close) is cue.sentence):
+            distance = min(abs(cue.start - quote.end), abs(quote.start - cue.end))
+        elif cue.sentence.index == sentence.index - 1 and cue.sentence.paragraph_index in (
+                quote.paragraph_index, quote.paragraph_index - 1):
+            # "Kupchan said:" closing the previous sentence or paragraph.
+            tail = doc.text[cue.end:quote.open]
+            if not tail.rstrip().endswith(":"):
+                continue
+            distance = quote.open - cue.end
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    return best[1] if best else None
+
+
+def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool:
+    inner = doc.text[quote.start:quote.end].strip()
+    words = inner.split()
+    if len(words) <= 2 and not inner.endswith((".", "?", "!")):
+        return True
+    ends_like_speech = bool(re.search(r"[.!?,…—–-]\W*$", inner))
+    opens_sentence = doc.text[sentence.start:quote.open].strip() == ""
+    return not ends_like_speech and not (opens_sentence and len(words) >= 3)
+
+
+def _previous_speaker_draft(drafts: list[Draft], quote: QuoteSpan) -> Draft | None:
+    candidates = [d for d in drafts if d.end <= quote.open and d.kind != "scare"
+                  and (d.cue is not None and d.cue.speaker_head is not None
+                       or d.inherited_from is not None)
+                  and quote.paragraph_index - d.paragraph_index <= 1]
+    if not candidates:
+        return None
+    previous = max(candidates, key=lambda d: d.end)
+    return previous.inherited_from or previous
+
+
+def _to_records(doc: ParsedDocument, drafts: list[Draft], doc_id: str | None) -> list[Attribution]:
+    text = doc.text
+    drafts.sort(key=lambda d: (d.start, d.end))
+    records = []
+    for number, draft in enumerate(drafts, start=1):
+        cue = draft.cue
+        speaker_words = cue.speaker if cue is not None else []
+        has_cue = cue is not None and draft.kind != "scare"
+        records.append(Attribution(
+            doc_id=doc_id,
+            quote_id=number,
+            kind=draft.kind,
+            text=text[draft.start:draft.end],
+            start=draft.start,
+            end=draft.end,
+            fragments=tuple(draft.fragments),
+            cue=cue.text if has_cue else None,
+            cue_lemma=cue.lemma if has_cue else None,
+            cue_start=cue.start if has_cue else None,
+            cue_end=cue.end if has_cue else None,
+            speaker=text[speaker_words[0].start:speaker_words[-1].end] if speaker_words else None,
+            speaker_start=speaker_words[0].start if speaker_words else None,
+            speaker_end=speaker_words[-1].end if speaker_words else None,
+            speaker_head=cue.speaker_head.text if cue is not None and cue.speaker_head else None,
+            method=draft.method,
+            sentence_index=draft.sentence_index,
+            paragraph_index=draft.paragraph_index,
+            unclosed=draft.unclosed,
+            model=doc.model or None,
+        ))
+    return records

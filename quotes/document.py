@@ -1,0 +1,121 @@
+"""Plain, serializable dependency parses: the only form of a parse the attribution rules see."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Word:
+    """One syntactic word. Offsets are absolute character offsets into the article text.
+
+    Words of a multi-word token (``don't`` = ``do`` + ``n't``) share the token's offsets.
+    """
+
+    index: int        # 1-based position in its sentence (CoNLL-U ID)
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int         # 0 for the root
+    deprel: str
+    start: int
+    end: int
+
+    @property
+    def relation(self) -> str:
+        """The universal part of the relation (``nsubj`` for ``nsubj:pass``)."""
+        return self.deprel.split(":", 1)[0]
+
+    def feature(self, name: str) -> str | None:
+        for pair in self.feats.split("|") if self.feats and self.feats != "_" else ():
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass
+class Sentence:
+    index: int                     # 0-based position in the document
+    paragraph_index: int
+    words: list[Word]
+    _children: dict[int, list[Word]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+    def word(self, index: int) -> Word:
+        return self.words[index - 1]
+
+    def head_of(self, word: Word) -> Word | None:
+        return self.words[word.head - 1] if word.head else None
+
+    def children(self, word: Word) -> list[Word]:
+        if self._children is None:
+            children: dict[int, list[Word]] = {}
+            for w in self.words:
+                children.setdefault(w.head, []).append(w)
+            self._children = children
+        return self._children.get(word.index, [])
+
+    def subtree(self, word: Word) -> list[Word]:
+        """The word and all its descendants, in sentence order."""
+        seen = {word.index}
+        stack = [word]
+        while stack:
+            for child in self.children(stack.pop()):
+                if child.index not in seen:
+                    seen.add(child.index)
+                    stack.append(child)
+        return [w for w in self.words if w.index in seen]
+
+    def ancestors(self, word: Word) -> Iterator[Word]:
+        seen = set()
+        current = self.head_of(word)
+        while current is not None and current.index not in seen:
+            seen.add(current.index)
+            yield current
+            current = self.head_of(current)
+
+    def roots(self) -> list[Word]:
+        return [w for w in self.words if w.head == 0]
+
+
+@dataclass
+class ParsedDocument:
+    """A parsed article: its text and its sentences, with the model that parsed it."""
+
+    text: str
+    sentences: list[Sentence]
+    model: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "model": self.model,
+            "sentences": [
+                {"paragraph_index": s.paragraph_index,
+                 "words": [list(asdict(w).values()) for w in s.words]}
+                for s in self.sentences
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, text: str, data: dict) -> "ParsedDocument":
+        sentences = [
+            Sentence(index=i, paragraph_index=s["paragraph_index"],
+                     words=[Word(*values) for values in s["words"]])
+            for i, s in enumerate(data["sentences"])
+        ]
+        return cls(text=text, sentences=sentences, model=data.get("model", ""))
+
+    def words(self) -> Iterator[tuple[Sentence, Word]]:
+        for sentence in self.sentences:
+            for word in sentence.words:
+                yield sentence, word

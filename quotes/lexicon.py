@@ -1,0 +1,44 @@
+"""Loads the package's word lists: cue verbs, role nouns, organization heads, anonymity phrases."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    lemmas: frozenset[str]          #: every cue lemma
+    direct_only: frozenset[str]     #: cues only when they govern a quotation
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            rows.append(line.split())
+    return rows
+
+
+@lru_cache(maxsize=None)
+def cue_lexicon() -> CueLexicon:
+    lemmas, direct_only = set(), set()
+    for row in _lines("cue_verbs.txt"):
+        lemmas.add(row[0].lower())
+        if "direct-only" in row[1:]:
+            direct_only.add(row[0].lower())
+    return CueLexicon(frozenset(lemmas), frozenset(direct_only))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A one-entry-per-line list (lower-cased; entries may contain spaces)."""
+    text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
+    entries = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            entries.add(line)
+    return frozenset(entries)

@@ -1,0 +1,272 @@
+"""Find quotation marks in raw article text and pair them into quoted spans with exact offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- paragraphs
+
+# A line break is CRLF, a lone CR, LF or a Unicode line/paragraph separator.  The
+# lone-CR alternative refuses to match before LF so that one CRLF is never read as
+# two breaks (which would turn every hard wrap into a "blank line").
+_LB = r"(?:\r\n|\r(?!\n)|[\n\u2028\u2029\x85])"
+_INLINE_SPACE = r"[^\S\r\n\u2028\u2029\x85]"
+_BLANK_LINES = re.compile(_LB + r"(?:" + _INLINE_SPACE + r"*" + _LB + r")+")
+_LINE_BREAK = re.compile(_LB)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int  # offset of first char of the paragraph (after leading whitespace)
+    end: int  # offset just after its last non-whitespace char
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split text into paragraphs, trimmed of surrounding whitespace.
+
+    Wire copy and scraped articles come in two shapes: blank-line separated
+    paragraphs (where single newlines are hard wraps), or one paragraph per line.
+    The presence of any blank line decides which shape we are looking at.
+    """
+    separator = _BLANK_LINES if _BLANK_LINES.search(text) else _LINE_BREAK
+    result: list[Paragraph] = []
+    pos = 0
+    bounds = [(m.start(), m.end()) for m in separator.finditer(text)] + [(len(text), len(text))]
+    for stop, resume in bounds:
+        start, end = pos, stop
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            result.append(Paragraph(len(result), start, end))
+        pos = resume
+    return result
+
+
+# --------------------------------------------------------------------------- mark tables
+
+# Every character that can open a quote, with its family and the characters that may
+# close it.  Besides the standard pairs we accept the regional and mis-encoded ones
+# that show up in real copy: German „…“, Polish/Dutch „…”, Swedish/Finnish ”…”,
+# fully reversed ”…“, the common “…“ encoding slip, Danish/German »…«, Finnish »…».
+_OPENERS: dict[str, tuple[str, str]] = {
+    "“": ("double", "”“"),
+    "„": ("double", "“”"),
+    "‟": ("double", "”"),
+    "”": ("double", "”“"),
+    '"': ("straight-double", '"'),
+    "‘": ("single", "’"),
+    "‚": ("single", "‘’"),
+    "‛": ("single", "’"),
+    "'": ("straight-single", "'"),
+    "«": ("guillemet", "»"),
+    "»": ("guillemet", "«»"),
+    "‹": ("single-guillemet", "›"),
+    "›": ("single-guillemet", "‹›"),
+}
+
+# (opening mark, closing mark) -> family: the only pairs find_quotes ever produces.
+PAIRS: dict[tuple[str, str], str] = {
+    (o, c): family for o, (family, closers) in _OPENERS.items() for c in closers
+}
+_CLOSERS = frozenset(c for _, c in PAIRS)
+_MARK_RE = re.compile("[" + re.escape("".join(set(_OPENERS) | _CLOSERS)) + "]")
+
+# Single-quote characters double as apostrophes, so they need much stronger evidence.
+_SINGLE_FAMILIES = frozenset({"single", "straight-single"})
+_APOSTROPHE_LIKE = "'‘’"
+
+# Characters after which an ambiguous mark reads as an opener: opening brackets,
+# hyphens and dashes ("—“Never,” he said"), slashes and other opening quote marks.
+_OPEN_BEFORE = frozenset("([{<-‐‑‒–—―/") | frozenset(_OPENERS)
+
+# Elisions that begin with an apostrophe and must never open a quote: rock ’n’ roll,
+# ’em, ’tis, ’twas, ’cause, ’til, ’bout, ’round (also typed with the wrong-way ‘).
+_N_ELISION = re.compile(r"(?<!\w)['‘’]n['‘’](?!\w)", re.IGNORECASE)
+_WORD_ELISION = re.compile(r"(?<!\w)['‘’](?=(?:em|tis|twas|cause|til|bout|round|n)\b)", re.IGNORECASE)
+
+
+def _apostrophes(text: str) -> set[int]:
+    found = {m.start() for m in _WORD_ELISION.finditer(text)}
+    for m in _N_ELISION.finditer(text):
+        found.update((m.start(), m.end() - 1))
+    return found
+
+
+def _opening_context(left: str, right: str) -> bool:
+    # After start/whitespace/opening punctuation, and touching the following word.
+    return (not left or left.isspace() or left in _OPEN_BEFORE) and bool(right) and not right.isspace()
+
+
+def _closing_context(left: str, right: str) -> bool:
+    # Touching the preceding word, and before whitespace/punctuation/end.  Requiring a
+    # non-alphanumeric right neighbour rules out Russia’s, don’t, o'clock, n't.
+    return bool(left) and not left.isspace() and not right.isalnum()
+
+
+def _can_close(mark: str, opener: str, left: str, right: str) -> bool:
+    if (opener, mark) not in PAIRS:
+        return False
+    if mark in "”»›" and mark != opener:
+        return True  # dedicated closing shapes: trust them (French « … » has spaces inside)
+    if mark == '"':
+        # Straight doubles pair left to right; only a mark buried inside a word is ignored.
+        return not (left.isalnum() and right.isalnum())
+    return _closing_context(left, right)
+
+
+def _can_open(mark: str, left: str, right: str) -> bool:
+    if mark in "“„‟«‹":
+        return True  # unambiguous opening shapes
+    if mark in "'‘‚‛":
+        # A single quote only opens directly before a letter: ’90s and 'n are not quotes.
+        return _opening_context(left, right) and right.isalpha()
+    return mark in _OPENERS and _opening_context(left, right)  # " and reversed ” » ›
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when unclosed
+    start: int  # content start = open + len(open_mark)
+    end: int  # content end (exclusive): closing mark offset, or paragraph end if unclosed
+    open_mark: str
+    close_mark: str | None
+    depth: int  # 0 outermost, 1 nested inside another quote, ...
+    paragraph_index: int
+    continues: bool  # unclosed, and the next paragraph reopens a quote of the same family
+
+    @property
+    def closed(self) -> bool:
+        return self.close is not None
+
+    @property
+    def family(self) -> str:
+        return _OPENERS[self.open_mark][0]
+
+
+def content(text: str, span: QuoteSpan) -> str:
+    """The quoted text between the marks (to the paragraph end when unclosed)."""
+    return text[span.start : span.end]
+
+
+@dataclass
+class _Found:
+    open: int
+    mark: str
+    close: int | None
+    close_mark: str | None
+    end: int
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class _Problem:
+    offset: int
+    paragraph: int
+    kind: str  # "stray", "unmatched" (dropped inside a closed quote) or "unclosed"
+
+
+def _scan(text: str, para: Paragraph, apostrophes: set[int]) -> tuple[list[_Found], list[_Problem]]:
+    stack: list[tuple[int, str]] = []
+    found: list[_Found] = []
+    problems: list[_Problem] = []
+    for m in _MARK_RE.finditer(text, para.start, para.end):
+        i, mark = m.start(), m.group()
+        if i in apostrophes:
+            continue
+        left = text[i - 1] if i > para.start else ""
+        right = text[i + 1] if i + 1 < para.end else ""
+        # Close the innermost open quote this mark can end.  Openers left open inside it
+        # were not quotes after all (typos, wrong-way apostrophes): they are dropped so
+        # that nested spans always lie inside their parent.
+        for k in range(len(stack) - 1, -1, -1):
+            if _can_close(mark, stack[k][1], left, right):
+                for pos, inner in stack[k + 1 :]:
+                    if _OPENERS[inner][0] not in _SINGLE_FAMILIES:
+                        problems.append(_Problem(pos, para.index, "unmatched"))
+                pos, opener = stack[k]
+                del stack[k:]
+                found.append(_Found(pos, opener, i, mark, i))
+                break
+        else:
+            if _can_open(mark, left, right):
+                stack.append((i, mark))
+            elif mark in _CLOSERS and mark not in _APOSTROPHE_LIKE:
+                problems.append(_Problem(i, para.index, "stray"))
+    # Quotes never cross paragraphs: what is still open runs to the paragraph end.
+    # An unclosed single quote is far more likely an apostrophe than a quotation, so
+    # (conservatively) it is not reported at all.
+    for pos, opener in stack:
+        if _OPENERS[opener][0] not in _SINGLE_FAMILIES:
+            found.append(_Found(pos, opener, None, None, para.end))
+    # Depth = number of enclosing spans.  Pairing is stack-based, so spans are properly
+    # nested and one pass over them in order of opening offset suffices.
+    found.sort(key=lambda f: f.open)
+    enclosing: list[int] = []  # content ends of the spans enclosing the current one
+    for f in found:
+        while enclosing and enclosing[-1] <= f.open:
+            enclosing.pop()
+        f.depth = len(enclosing)
+        enclosing.append(f.end)
+    return found, problems
+
+
+def _analyse(text: str) -> tuple[list[QuoteSpan], list[_Problem]]:
+    paras = paragraphs(text)
+    apostrophes = _apostrophes(text)
+    scanned = [_scan(text, p, apostrophes) for p in paras]
+    # Family of the quote (if any) that opens each paragraph, for the news convention of
+    # leaving a multi-paragraph quote unclosed and reopening it on the next paragraph.
+    leading: list[str | None] = []
+    for para, (found, _) in zip(paras, scanned):
+        first = next((f for f in found if f.open == para.start), None)
+        leading.append(_OPENERS[first.mark][0] if first else None)
+    spans: list[QuoteSpan] = []
+    problems: list[_Problem] = []
+    for para, (found, probs) in zip(paras, scanned):
+        problems.extend(probs)
+        next_family = leading[para.index + 1] if para.index + 1 < len(paras) else None
+        for f in found:
+            continues = f.close is None and next_family == _OPENERS[f.mark][0]
+            spans.append(
+                QuoteSpan(f.open, f.close, f.open + len(f.mark), f.end, f.mark,
+                          f.close_mark, f.depth, para.index, continues)
+            )
+            if f.close is None and not continues:
+                problems.append(_Problem(f.open, para.index, "unclosed"))
+    spans.sort(key=lambda s: (s.open, s.depth))
+    problems.sort(key=lambda p: p.offset)
+    return spans, problems
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All quoted spans in text, sorted by (open, depth)."""
+    return _analyse(text)[0]
+
+
+def _snippet(fragment: str, limit: int = 40) -> str:
+    flat = " ".join(fragment.split())
+    return flat if len(flat) <= limit else flat[:limit].rstrip() + "…"
+
+
+def balance_warnings(text: str) -> list[str]:
+    """One-line warnings for unclosed (non-continuing) quotes and unmatched marks."""
+    paras = paragraphs(text)
+    warnings: list[str] = []
+    for p in _analyse(text)[1]:
+        para = paras[p.paragraph]
+        where = f"at offset {p.offset} (paragraph {p.paragraph})"
+        if p.kind == "stray":
+            before = " ".join(text[max(para.start, p.offset - 30) : p.offset + 1].split())
+            warnings.append(f"stray closing quotation mark {where}: …{before}")
+        else:
+            label = "unclosed" if p.kind == "unclosed" else "unmatched opening"
+            warnings.append(f"{label} quotation mark {where}: {_snippet(text[p.offset : para.end])}")
+    return warnings

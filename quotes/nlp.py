@@ -1,0 +1,204 @@
+"""The only place that builds a stanza.Pipeline: bundled models, Stanza's official ones, or a folder."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .document import ParsedDocument, Sentence, Word
+from .marks import paragraphs
+
+BUNDLED_DIR = Path(__file__).resolve().parent / "models" / "en"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+MODEL_FILES = {name: f"{name}.pt" for name in PROCESSORS}
+
+
+class ModelError(Exception):
+    """A model could not be found or loaded; the message names the fix."""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which model parses: recorded in every output."""
+
+    name: str
+    version: str
+    path: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+def stanza_resources_dir() -> Path:
+    """Where Stanza keeps downloaded models (``STANZA_RESOURCES_DIR`` or its default)."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR))
+
+
+def official_models_installed(resources_dir: Path | None = None) -> bool:
+    """True when Stanza's official English models for all our processors are on disk."""
+    root = resources_dir or stanza_resources_dir()
+    try:
+        resources = json.loads((root / "resources.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if "default_processors" not in resources.get("en", {}):
+        return False
+    return all(any((root / "en" / name).glob("*.pt")) for name in PROCESSORS)
+
+
+def _file_digest(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}".encode())
+        with path.open("rb") as handle:
+            digest.update(handle.read(1 << 16))
+    return digest.hexdigest()[:12]
+
+
+def _model_dir_files(directory: Path) -> dict[str, Path]:
+    if not directory.is_dir():
+        raise ModelError(f"model directory {directory} does not exist: run `make model` "
+                         "or reinstall quotes, or pass model='stanza' or another folder")
+    files = {name: directory / filename for name, filename in MODEL_FILES.items()}
+    missing = [str(path.name) for path in files.values() if not path.is_file()]
+    if missing:
+        raise ModelError(f"model directory {directory} lacks {', '.join(missing)}: "
+                         "run `make model` (or `make model STAGES=...`) to train them")
+    return files
+
+
+def _bundled_info(directory: Path, files: dict[str, Path]) -> ModelInfo:
+    manifest = directory / "model.json"
+    name, version = "quotes-en-compact", "unversioned"
+    if manifest.is_file():
+        try:
+            meta = json.loads(manifest.read_text(encoding="utf-8"))
+            name, version = meta.get("name", name), meta.get("version", version)
+        except ValueError as exc:
+            raise ModelError(f"{manifest} is not valid JSON ({exc}): reinstall quotes") from exc
+    return ModelInfo(name=name, version=f"{version}+{_file_digest(list(files.values()))}",
+                     path=str(directory))
+
+
+def resolve_model(model: str | os.PathLike = "auto") -> tuple[str, Path]:
+    """Map the ``model`` argument to ("bundled" | "stanza" | "path", directory)."""
+    if isinstance(model, os.PathLike) or model not in ("auto", "bundled", "stanza"):
+        return "path", Path(model)
+    if model == "stanza" or (model == "auto" and official_models_installed()):
+        if not official_models_installed():
+            raise ModelError(
+                f"Stanza's official English models are not installed in {stanza_resources_dir()}: "
+                "run `quotes models download` (needs internet) or use model='bundled'")
+        return "stanza", stanza_resources_dir()
+    return "bundled", BUNDLED_DIR
+
+
+class Pipeline:
+    """A loaded Stanza pipeline plus the identity of its model."""
+
+    def __init__(self, stanza_pipeline: Any, info: ModelInfo) -> None:
+        self.stanza = stanza_pipeline
+        self.info = info
+
+    def parse(self, text: str) -> ParsedDocument:
+        return self.parse_many([text])[0]
+
+    def parse_many(self, texts: list[str]) -> list[ParsedDocument]:
+        """Parse several articles in one batched Stanza call.
+
+        Each paragraph goes to Stanza as its own document, so no sentence ever spans a
+        paragraph break even where paragraphs are separated by a single newline.
+        """
+        import stanza
+
+        pieces: list[tuple[int, int, int]] = []   # (article, paragraph index, offset)
+        stanza_docs = []
+        for article, text in enumerate(texts):
+            for paragraph in paragraphs(text):
+                pieces.append((article, paragraph.index, paragraph.start))
+                stanza_docs.append(stanza.Document([], text=text[paragraph.start:paragraph.end]))
+        parsed = self.stanza(stanza_docs) if stanza_docs else []
+        sentences: list[list[Sentence]] = [[] for _ in texts]
+        for (article, paragraph_index, offset), doc in zip(pieces, parsed):
+            for sent in doc.sentences:
+                words = _words_of(sent, offset)
+                if words:
+                    sentences[article].append(Sentence(index=len(sentences[article]),
+                                                       paragraph_index=paragraph_index,
+                                                       words=words))
+        return [ParsedDocument(text=text, sentences=sents, model=self.info.id)
+                for text, sents in zip(texts, sentences)]
+
+
+def _words_of(sent: Any, offset: int) -> list[Word]:
+    words = []
+    for token in sent.tokens:
+        for w in token.words:
+            words.append(Word(index=int(w.id), text=w.text, lemma=w.lemma or w.text.lower(),
+                              upos=w.upos or "X", xpos=w.xpos or "_", feats=w.feats or "_",
+                              head=int(w.head or 0), deprel=w.deprel or "dep",
+                              start=token.start_char + offset, end=token.end_char + offset))
+    return words
+
+
+def load_pipeline(model: str | os.PathLike = "auto") -> Pipeline:
+    """Return a ready pipeline (tokenize, mwt, pos, lemma, depparse); never touches the network.
+
+    ``model``: ``"auto"`` (Stanza's official English models when installed, else bundled),
+    ``"bundled"``, ``"stanza"``, or a folder holding ``tokenize.pt``, ``mwt.pt``, ``pos.pt``,
+    ``lemma.pt`` and ``depparse.pt``.
+    """
+    import stanza
+    import torch
+
+    kind, directory = resolve_model(model)
+    common = dict(lang="en", processors=",".join(PROCESSORS), download_method=None,
+                  use_gpu=torch.cuda.is_available(), logging_level="WARN")
+    if kind == "stanza":
+        kwargs = dict(common, dir=str(directory))
+        info = ModelInfo(name="stanza-en-default", version=stanza.__version__, path=str(directory))
+    else:
+        files = _model_dir_files(directory)
+        info = _bundled_info(directory, files)
+        if not (directory / "resources.json").is_file():
+            raise ModelError(f"model directory {directory} lacks resources.json "
+                             '(it needs {"en": {"lang_name": "English"}}): reinstall quotes')
+        kwargs = dict(common, dir=str(directory),
+                      **{f"{name}_model_path": str(path) for name, path in files.items()},
+                      pos_pretrain_path=None, depparse_pretrain_path=None)
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pipeline = stanza.Pipeline(**kwargs)
+    except ModelError:
+        raise
+    except Exception as exc:  # stanza raises many types for unreadable models
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"could not load the {kind} model from {directory} ({first_line}): "
+                         "reinstall quotes, rerun `make model`, or choose another --model") from exc
+    return Pipeline(pipeline, info)
+
+
+def download_official_models() -> Path:
+    """Fetch Stanza's official English models (the only network access in quotes)."""
+    import stanza
+
+    target = stanza_resources_dir()
+    try:
+        stanza.download("en", model_dir=str(target), processors=",".join(PROCESSORS),
+                        logging_level="WARN")
+    except Exception as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"could not download Stanza's English models to {target} "
+                         f"(are you offline? {reason[:200]})") from exc
+    return target

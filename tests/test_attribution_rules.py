@@ -1,0 +1,149 @@
+"""Attribution rules pinned to hand-written trees (no model needed)."""
+from quotes.attribution import extract_from_parse
+from quotes.speakers import resolve_speakers
+
+from conllu import parse_conllu
+
+
+def run(text, conllu):
+    doc = parse_conllu(text, conllu)
+    return resolve_speakers(doc, extract_from_parse(doc, "t"))
+
+
+def test_indirect_with_quoted_words_is_mixed():
+    text = "Officials said Biden will ask Trump not to “walk away” from Ukraine."
+    records = run(text, """
+1 Officials official NOUN NNS Number=Plur 2 nsubj
+2 said say VERB VBD _ 0 root
+3 Biden Biden PROPN NNP Number=Sing 5 nsubj
+4 will will AUX MD _ 5 aux
+5 ask ask VERB VB _ 2 ccomp
+6 Trump Trump PROPN NNP Number=Sing 5 obj
+7 not not PART RB _ 10 advmod
+8 to to PART TO _ 10 mark
+9 “ “ PUNCT `` _ 10 punct
+10 walk walk VERB VB _ 5 xcomp
+11 away away ADV RB _ 10 advmod
+12 ” ” PUNCT '' _ 10 punct
+13 from from ADP IN _ 14 case
+14 Ukraine Ukraine PROPN NNP Number=Sing 10 obl
+15 . . PUNCT . _ 2 punct
+""")
+    assert len(records) == 1
+    r = records[0]
+    assert (r.kind, r.cue, r.speaker) == ("mixed", "said", "Officials")
+    assert r.text == "Biden will ask Trump not to “walk away” from Ukraine"
+    assert text[r.start:r.end] == r.text
+    assert (r.speaker_type, r.anonymity, r.anonymous) == ("group", "unnamed", True)
+
+
+def test_direct_quote_before_inverted_cue():
+    text = "“It will not be easy,” Kupchan said."
+    records = run(text, """
+1 “ “ PUNCT `` _ 6 punct
+2 It it PRON PRP _ 6 nsubj
+3 will will AUX MD _ 6 aux
+4 not not PART RB _ 6 advmod
+5 be be AUX VB _ 6 cop
+6 easy easy ADJ JJ _ 0 root
+7 , , PUNCT , _ 6 punct
+8 ” ” PUNCT '' _ 6 punct
+9 Kupchan Kupchan PROPN NNP Number=Sing 10 nsubj
+10 said say VERB VBD _ 6 parataxis
+11 . . PUNCT . _ 6 punct
+""")
+    assert [(r.kind, r.text, r.cue, r.speaker, r.method) for r in records] == [
+        ("direct", "It will not be easy,", "said", "Kupchan", "syntax")]
+    assert records[0].speaker_type == "person"
+    assert records[0].anonymity == "named"
+
+
+def test_quote_split_by_its_cue_keeps_both_fragments():
+    text = "“We will win,” he said, “and we will rebuild.”"
+    records = run(text, """
+1 “ “ PUNCT `` _ 4 punct
+2 We we PRON PRP _ 4 nsubj
+3 will will AUX MD _ 4 aux
+4 win win VERB VB _ 0 root
+5 , , PUNCT , _ 4 punct
+6 ” ” PUNCT '' _ 4 punct
+7 he he PRON PRP _ 8 nsubj
+8 said say VERB VBD _ 4 parataxis
+9 , , PUNCT , _ 14 punct
+10 “ “ PUNCT `` _ 14 punct
+11 and and CCONJ CC _ 14 cc
+12 we we PRON PRP _ 14 nsubj
+13 will will AUX MD _ 14 aux
+14 rebuild rebuild VERB VB _ 4 conj
+15 . . PUNCT . _ 4 punct
+16 ” ” PUNCT '' _ 4 punct
+""")
+    assert len(records) == 1
+    r = records[0]
+    assert r.kind == "direct" and r.speaker == "he"
+    assert [text[s:e] for s, e in r.fragments] == ["We will win,", "and we will rebuild."]
+    assert r.text == text[1:-1]
+
+
+def test_according_to_anonymous_sources():
+    text = "The talks will last an hour, according to sources familiar with the plans."
+    records = run(text, """
+1 The the DET DT _ 2 det
+2 talks talk NOUN NNS Number=Plur 4 nsubj
+3 will will AUX MD _ 4 aux
+4 last last VERB VB _ 0 root
+5 an a DET DT _ 6 det
+6 hour hour NOUN NN Number=Sing 4 obj
+7 , , PUNCT , _ 10 punct
+8 according accord VERB VBG _ 10 case
+9 to to ADP IN _ 8 fixed
+10 sources source NOUN NNS Number=Plur 4 obl
+11 familiar familiar ADJ JJ _ 10 amod
+12 with with ADP IN _ 14 case
+13 the the DET DT _ 14 det
+14 plans plan NOUN NNS Number=Plur 11 obl
+15 . . PUNCT . _ 4 punct
+""")
+    assert len(records) == 1
+    r = records[0]
+    assert (r.kind, r.text, r.cue, r.method) == (
+        "indirect", "The talks will last an hour", "according to", "according_to")
+    assert r.speaker == "sources familiar with the plans"
+    assert (r.speaker_type, r.anonymity) == ("group", "anonymous")
+    assert r.anonymity_evidence == "familiar with"
+
+
+def test_scare_quote_without_cue_has_no_speaker():
+    text = "Washington looks for ways to “surge” aid."
+    records = run(text, """
+1 Washington Washington PROPN NNP Number=Sing 2 nsubj
+2 looks look VERB VBZ _ 0 root
+3 for for ADP IN _ 4 case
+4 ways way NOUN NNS Number=Plur 2 obl
+5 to to PART TO _ 7 mark
+6 “ “ PUNCT `` _ 7 punct
+7 surge surge VERB VB _ 4 acl
+8 ” ” PUNCT '' _ 7 punct
+9 aid aid NOUN NN Number=Sing 7 obj
+10 . . PUNCT . _ 2 punct
+""")
+    assert [(r.kind, r.text, r.speaker, r.cue) for r in records] == [("scare", "surge", None, None)]
+
+
+def test_cue_verb_inside_the_quotation_is_not_its_cue():
+    text = "“I never said that,” Smith told reporters."
+    records = run(text, """
+1 “ “ PUNCT `` _ 4 punct
+2 I I PRON PRP _ 4 nsubj
+3 never never ADV RB _ 4 advmod
+4 said say VERB VBD _ 0 root
+5 that that PRON DT _ 4 obj
+6 , , PUNCT , _ 4 punct
+7 ” ” PUNCT '' _ 4 punct
+8 Smith Smith PROPN NNP Number=Sing 9 nsubj
+9 told tell VERB VBD _ 4 parataxis
+10 reporters reporter NOUN NNS Number=Plur 9 obj
+11 . . PUNCT . _ 4 punct
+""")
+    assert [(r.kind, r.text, r.cue, r.speaker) for r in records] == [
+        ("direct", "I never said that,", "told", "Smith")]
