@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .corpus import AtomicWriter, InputError, check_article, read_articles
+from .marks import balance_warnings
 from .nlp import ModelError
 from .records import COLUMNS, Attribution
 
@@ -106,6 +107,8 @@ def extract(inputs, fmt, output, model, text_column, id_column, no_scare):
             failed += 1
         else:
             good.append(article)
+            for warning in balance_warnings(article.text)[:3]:
+                click.echo(f"warning: {article.doc_id}: {warning}", err=True)
     if not good and failed:
         raise _fail("no document could be processed")
     meta = {a.doc_id: a.meta for a in good}

@@ -150,12 +150,13 @@ def _words_of(sent: Any, offset: int) -> list[Word]:
     return words
 
 
-def load_pipeline(model: str | os.PathLike = "auto") -> Pipeline:
+def load_pipeline(model: str | os.PathLike = "auto", **stanza_options: Any) -> Pipeline:
     """Return a ready pipeline (tokenize, mwt, pos, lemma, depparse); never touches the network.
 
     ``model``: ``"auto"`` (Stanza's official English models when installed, else bundled),
     ``"bundled"``, ``"stanza"``, or a folder holding ``tokenize.pt``, ``mwt.pt``, ``pos.pt``,
-    ``lemma.pt`` and ``depparse.pt``.
+    ``lemma.pt`` and ``depparse.pt``.  ``stanza_options`` go to ``stanza.Pipeline`` as they are
+    (for example ``tokenize_pretokenized=True``).
     """
     import stanza
     import torch
@@ -175,6 +176,7 @@ def load_pipeline(model: str | os.PathLike = "auto") -> Pipeline:
         kwargs = dict(common, dir=str(directory),
                       **{f"{name}_model_path": str(path) for name, path in files.items()},
                       pos_pretrain_path=None, depparse_pretrain_path=None)
+    kwargs.update(stanza_options)
     logging.getLogger("stanza").setLevel(logging.WARNING)
     try:
         with warnings.catch_warnings():

@@ -161,9 +161,8 @@ def train_lemma(paths: Paths) -> None:
     from stanza.models import lemmatizer
 
     save_dir = paths.saved / "lemma"
-    lemmatizer.main(["--train_file", str(paths.gold("train")),
-                     "--eval_file", str(paths.gold("dev")), "--gold_file", str(paths.gold("dev")),
-                     "--lang", "en", "--shorthand", SHORTHAND, "--mode", "train", "--dict_only",
+    lemmatizer.main(["--train_file", str(paths.gold("train")), "--eval_file", str(paths.gold("dev")),
+                     "--shorthand", SHORTHAND, "--mode", "train", "--dict_only",
                      "--save_dir", str(save_dir), "--save_name", "lemma.pt"])
     _install(save_dir / "lemma.pt", "lemma")
 

@@ -1,0 +1,35 @@
+"""Shared fixtures: the real bundled pipeline, loaded once per test session."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_cd2bf0a090a087de.txt"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from quotes.nlp import load_pipeline
+
+    return load_pipeline("bundled")
+
+
+@pytest.fixture(scope="session")
+def analyzer(pipeline):
+    from quotes import Analyzer
+
+    return Analyzer(pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_records(analyzer, seed_text):
+    return analyzer.extract(seed_text, "seed")

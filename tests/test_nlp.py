@@ -1,0 +1,71 @@
+"""The bundled pipeline loads offline and parses real text into offset-exact sentences."""
+import shutil
+
+import pytest
+
+from quotes.nlp import BUNDLED_DIR, ModelError, load_pipeline, official_models_installed
+
+
+def test_bundled_pipeline_reports_its_model(pipeline):
+    assert pipeline.info.name == "quotes-en-compact"
+    assert pipeline.info.id.startswith("quotes-en-compact@")
+    assert pipeline.info.path == str(BUNDLED_DIR)
+
+
+def test_seed_sentences_index_the_raw_text_exactly(pipeline, seed_text):
+    doc = pipeline.parse(seed_text)
+    assert len(doc.sentences) >= 15
+    for sentence in doc.sentences:
+        roots = [w for w in sentence.words if w.head == 0]
+        assert len(roots) == 1, [w.text for w in sentence.words]
+        for word in sentence.words:
+            surface = seed_text[word.start:word.end]
+            # Words of a multi-word token share its offsets ("don't" = "do" + "n't").
+            assert word.text.lower() in surface.lower(), (surface, word.text)
+    # Sentences never straddle the article's single-newline paragraph breaks.
+    for sentence in doc.sentences:
+        assert "\n" not in seed_text[sentence.start:sentence.end]
+
+
+def test_officials_said_biden_will_ask(pipeline):
+    doc = pipeline.parse("Officials said Biden will ask Trump not to walk away from Ukraine.")
+    (sentence,) = doc.sentences
+    words = {w.text: w for w in sentence.words}
+    said, officials, ask = words["said"], words["Officials"], words["ask"]
+    assert officials.deprel == "nsubj" and officials.head == said.index
+    assert ask.deprel == "ccomp" and ask.head == said.index
+
+
+def test_missing_model_directory_names_the_fix(tmp_path):
+    with pytest.raises(ModelError, match="make model"):
+        load_pipeline(tmp_path / "nowhere")
+
+
+def test_corrupt_model_names_the_fix(tmp_path):
+    for path in BUNDLED_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "depparse.pt").write_bytes(b"this is not a torch file")
+    with pytest.raises(ModelError, match="could not load"):
+        load_pipeline(tmp_path)
+
+
+def test_missing_model_file_is_named(tmp_path):
+    for path in BUNDLED_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "pos.pt").unlink()
+    with pytest.raises(ModelError, match="pos.pt"):
+        load_pipeline(tmp_path)
+
+
+def test_official_models_missing_raises_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    assert not official_models_installed()
+    with pytest.raises(ModelError, match="quotes models download"):
+        load_pipeline("stanza")
+
+
+def test_auto_falls_back_to_bundled_when_official_models_absent(tmp_path, monkeypatch):
+    from quotes.nlp import resolve_model
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    assert resolve_model("auto") == ("bundled", BUNDLED_DIR)
