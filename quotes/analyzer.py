@@ -5,6 +5,7 @@ import os
 from typing import Iterable, Iterator
 
 from .attribution import extract_from_parse
+from .cache import ParseCache
 from .document import ParsedDocument
 from .nlp import Pipeline, load_pipeline
 from .records import Attribution, to_frame
@@ -19,15 +20,30 @@ class Analyzer:
     >>> frame = analyzer.frame([("a1", "“Yes,” she said.")])   # doctest: +SKIP
     """
 
-    def __init__(self, model: str | os.PathLike = "auto", *, pipeline: Pipeline | None = None):
+    def __init__(self, model: str | os.PathLike = "auto", *, pipeline: Pipeline | None = None,
+                 cache_dir: str | os.PathLike | None = None) -> None:
+        """``cache_dir``: keep parses on disk there (see :mod:`quotes.cache`); None: no cache."""
         self.pipeline = pipeline or load_pipeline(model)
+        self.cache = ParseCache(cache_dir, self.pipeline.info.id) if cache_dir else None
 
     @property
     def model(self) -> str:
         return self.pipeline.info.id
 
     def parse(self, text: str) -> ParsedDocument:
-        return self.pipeline.parse(text)
+        return self.parse_many([text])[0]
+
+    def parse_many(self, texts: list[str]) -> list[ParsedDocument]:
+        """Parse in one batched call, taking what the cache already holds."""
+        if self.cache is None:
+            return self.pipeline.parse_many(texts)
+        found = [self.cache.get(text) for text in texts]
+        missing = [i for i, doc in enumerate(found) if doc is None]
+        if missing:
+            for i, doc in zip(missing, self.pipeline.parse_many([texts[i] for i in missing])):
+                self.cache.put(doc)
+                found[i] = doc
+        return found  # type: ignore[return-value]
 
     def extract(self, text: str, doc_id: str | None = None) -> list[Attribution]:
         return self.from_parse(self.parse(text), doc_id)
@@ -50,7 +66,7 @@ class Analyzer:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch):
-        parsed = self.pipeline.parse_many([text for _, text in batch])
+        parsed = self.parse_many([text for _, text in batch])
         for (doc_id, _), doc in zip(batch, parsed):
             yield doc_id, self.from_parse(doc, doc_id)
 

@@ -23,6 +23,11 @@ NOUN_MODIFIER_RELATIONS = ("acl", "acl:relcl")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # The reported clause of a speech verb.
 CONTENT_RELATIONS = ("ccomp",)
+# Complements that carry quoted words of "call", "describe", "praise": "called it “a mess”".
+OBJECT_RELATIONS = ("obj", "xcomp", "obl")
+# Verbs that are cues for a clause only when it is a question: "asked whether the plan…".
+QUESTION_CUES = frozenset({"ask", "wonder"})
+QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
 # Punctuation trimmed from the edges of content and speaker spans (quotation marks are kept:
 # the quotation scanner decides about them).
 EDGE_PUNCT = set(",.;:—–-()[]!?…")
@@ -44,6 +49,8 @@ class Cue:
     speaker: list[Word] = field(default_factory=list)
     speaker_head: Word | None = None
     content: list[Word] = field(default_factory=list)
+    # Nominal complements ("called the plan “a mess”"): content only when they hold a quotation.
+    object_content: list[Word] = field(default_factory=list)
 
 
 @dataclass
@@ -152,6 +159,10 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
     if cue.speaker_head is not None:
         cue.speaker = _noun_phrase(sentence, cue.speaker_head, exclude={word.index})
     cue.content = _verb_content(sentence, word)
+    if not cue.content:
+        cue.object_content = sorted(
+            (w for child in sentence.children(word) if child.relation in OBJECT_RELATIONS
+             for w in sentence.subtree(child)), key=lambda w: w.index)
     return cue
 
 
@@ -267,11 +278,16 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
 
     for cue in cues:
         content = _trim_punct(cue.content)
+        if not content and cue.object_content:
+            objects = _trim_punct(cue.object_content)
+            if objects and quotes.overlapping(objects[0].start, objects[-1].end):
+                content = objects
         if not content:
             continue
         start, end = content[0].start, content[-1].end
         inside = [q for q in quotes.overlapping(start, end) if id(q) not in used]
-        if cue.lemma in lexicon.direct_only and not inside:
+        if cue.lemma in lexicon.direct_only and not inside and not (
+                cue.lemma in QUESTION_CUES and content[0].text.lower() in QUESTION_WORDS):
             continue
         kind = _kind_of(content, inside)
         if kind == "direct":

@@ -150,13 +150,15 @@ def _words_of(sent: Any, offset: int) -> list[Word]:
     return words
 
 
-def load_pipeline(model: str | os.PathLike = "auto", **stanza_options: Any) -> Pipeline:
+def load_pipeline(model: str | os.PathLike = "auto", *, fast_decoder: bool = True,
+                  **stanza_options: Any) -> Pipeline:
     """Return a ready pipeline (tokenize, mwt, pos, lemma, depparse); never touches the network.
 
     ``model``: ``"auto"`` (Stanza's official English models when installed, else bundled),
     ``"bundled"``, ``"stanza"``, or a folder holding ``tokenize.pt``, ``mwt.pt``, ``pos.pt``,
     ``lemma.pt`` and ``depparse.pt``.  ``stanza_options`` go to ``stanza.Pipeline`` as they are
-    (for example ``tokenize_pretokenized=True``).
+    (for example ``tokenize_pretokenized=True``).  ``fast_decoder`` swaps Stanza's pure-Python
+    tree decoder for a compiled one that returns the same trees (see :mod:`quotes.decoder`).
     """
     import stanza
     import torch
@@ -177,6 +179,10 @@ def load_pipeline(model: str | os.PathLike = "auto", **stanza_options: Any) -> P
                       **{f"{name}_model_path": str(path) for name, path in files.items()},
                       pos_pretrain_path=None, depparse_pretrain_path=None)
     kwargs.update(stanza_options)
+    if fast_decoder:
+        from .decoder import install
+
+        install()
     logging.getLogger("stanza").setLevel(logging.WARNING)
     try:
         with warnings.catch_warnings():

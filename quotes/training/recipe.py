@@ -180,6 +180,10 @@ def train_pos(paths: Paths) -> None:
 def train_depparse(paths: Paths) -> None:
     from stanza.models import parser
 
+    from ..decoder import install
+
+    install()   # the compiled tree decoder: same trees, much faster dev evaluations
+
     save_dir = paths.saved / "depparse"
     parser.main(["--train_file", str(paths.gold("train")), "--eval_file", str(paths.gold("dev")),
                  "--lang", "en", "--shorthand", SHORTHAND, "--mode", "train",
