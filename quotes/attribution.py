@@ -137,6 +137,9 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 lemma = cue_lemma(word)
                 if lemma is None:
                     continue
+                # "a device called “route out”", "a group named …": naming, not speech.
+                if lemma in cue_lexicon().direct_only and word.relation == "acl":
+                    continue
                 cue = _verb_cue(doc.text, sentence, word, lemma)
             if cue is not None:
                 cues.append(cue)
@@ -193,8 +196,19 @@ def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None
 
 
 def _noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word]:
-    """The mention as written: the head's contiguous subtree, appositives and titles included."""
-    members = {w.index for w in sentence.subtree(head)} - exclude
+    """The mention as written: the head's contiguous subtree, appositives and titles included.
+
+    Left out: the cue and everything under it (a relative clause "who said …" holding the cue),
+    and the head's own preposition ("with Devocht", "by Reuters").
+    """
+    subtree = {w.index for w in sentence.subtree(head)}
+    removed = set(exclude)
+    for index in exclude:
+        if index in subtree and index != head.index:
+            removed |= {w.index for w in sentence.subtree(sentence.word(index))}
+    removed |= {c.index for c in sentence.children(head) if c.deprel == "case"}
+    members = subtree - removed
+    members.add(head.index)
     left = right = head.index
     while left - 1 in members:
         left -= 1

@@ -123,32 +123,48 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     core_words = [w for w in words if w.index not in descriptive]
     mention.core = _clean(doc.text[core_words[0].start:core_words[-1].end]) if core_words else text
 
-    name_words = _name_chain(sentence, head, span_ids)
     titles_list = _lower_set("titles.txt")
-    if head.upos == "PROPN" and name_words:
-        # Leading title words ("German Foreign Minister Annalena Baerbock") leave the name.
-        while name_words and name_words[0].text.lower() in titles_list and len(name_words) > 1:
-            mention.titles.append(name_words[0].text)
-            name_words = name_words[1:]
-        before = [w for w in core_words if w.index < name_words[0].index and w.upos != "DET"]
-        title_words = [w for w in before if w.upos in ("PROPN", "NOUN", "ADJ") or
-                       w.text.lower() in titles_list]
-        if title_words and not any(w.deprel == "nmod:poss" for w in title_words):
-            mention.titles = [w.text for w in title_words]
-        mention.name = " ".join(w.text for w in name_words)
+    name_head = head if head.upos == "PROPN" and head.text.lower() not in titles_list else None
+    if name_head is None:
+        # "Malaysia's Prime Minister, Najib Razak" / "His father Mohamed El-Hassan": the name
+        # hangs from a title or role noun as an appositive or flat name.
+        for child in sentence.children(head):
+            relations = ("appos", "flat", "flat:name") + (
+                ("compound",) if head.text.lower() in titles_list else ())
+            if child.index in span_ids and child.upos == "PROPN" and \
+                    child.deprel in relations and child.text.lower() not in titles_list:
+                name_head = child
+                break
+    name_words = _name_chain(sentence, name_head, span_ids) if name_head is not None else []
+    if name_words:
+        before = [w for w in words if w.index < name_words[0].index and w.upos != "DET"
+                  and w.index not in descriptive and not _inside(sentence, w, name_head)]
+        title_words = [w for w in before if w.upos != "PUNCT"]
+        if name_head is head:
+            mention.titles = [w.text for w in title_words
+                              if w.upos in ("PROPN", "NOUN", "ADJ") or w.text.lower() in titles_list]
+            if any(w.deprel == "nmod:poss" or w.relation == "case" for w in title_words):
+                mention.titles = []
+        else:
+            role_words = [w for w in words if w.index not in {x.index for x in
+                                                               sentence.subtree(name_head)}]
+            role_words = [w for w in role_words if w.upos != "PUNCT"]
+            if role_words:
+                role_parts.insert(0, _clean(doc.text[role_words[0].start:role_words[-1].end]))
+        mention.name = _clean(doc.text[name_words[0].start:name_words[-1].end])
         if mention.titles:
             role_parts.insert(0, " ".join(mention.titles))
-        for title in mention.titles:
+        for title in mention.titles + [w.text for w in words]:
             mention.gender = mention.gender or HONORIFIC_GENDER.get(title.lower())
         mention.type = _proper_type(name_words, mention.titles)
+        if mention.type != "person":
+            mention.name = mention.core or mention.name
     else:
         mention.type = _common_type(head)
         mention.number = "plur" if head.feature("Number") == "Plur" else "sing"
         if mention.type in ("person", "group"):
             role_parts.insert(0, mention.core or text)
         mention.gender = HONORIFIC_GENDER.get(head.text.lower())
-        if mention.type == "organization" and mention.number == "sing":
-            mention.number = "sing"
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
 
@@ -157,20 +173,64 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 
+def _inside(sentence: Sentence, word: Word, top: Word | None) -> bool:
+    return top is not None and any(a.index == top.index for a in sentence.ancestors(word))
+
+
 def _name_chain(sentence: Sentence, head: Word, span_ids: set[int]) -> list[Word]:
-    """The head's contiguous proper-name words (flat / compound PROPN)."""
-    members = {head.index}
-    for child in sentence.children(head):
-        if child.index in span_ids and (child.deprel in NAME_RELATIONS or child.upos == "PROPN"
-                                        and child.deprel not in DESCRIPTIVE_RELATIONS):
-            members |= {w.index for w in sentence.subtree(child) if w.upos in ("PROPN", "NOUN")
-                        or w.text in (".", "-")}
-    left = right = head.index
-    while left - 1 in members:
-        left -= 1
-    while right + 1 in members:
-        right += 1
-    return [w for w in sentence.words[left - 1:right] if w.upos != "PUNCT" or w.text == "."]
+    """The proper name around ``head``: adjacent proper nouns joined to it by the parse.
+
+    A neighbour joins when it hangs from the chain (flat / compound), the chain hangs from it,
+    or both hang from the same word ("co-founder Mark Zuckerberg").  Title words ("Ambassador",
+    "Mr.") and the phrases hanging from them ("to the United States") are not part of it.
+    """
+    titles_list = _lower_set("titles.txt")
+
+    def joinable(word: Word, chain: list[Word]) -> bool:
+        if word.index not in span_ids or word.text.lower() in titles_list:
+            return False
+        if any(c.deprel == "case" for c in sentence.children(word)):
+            return False          # "to the United States" belongs to a title, not the name
+        if word.upos != "PROPN" and not (word.text in ("-", ".", "'") or
+                                         word.deprel in ("flat", "flat:name")):
+            return False
+        ids = {w.index for w in chain}
+        return (word.head in ids or any(w.head == word.index for w in chain)
+                or (word.head == head.head and word.deprel in NAME_RELATIONS + ("appos",)))
+
+    def extend(chain: list[Word], step: int) -> bool:
+        edge = chain[0] if step < 0 else chain[-1]
+        index = edge.index + step
+        if not 1 <= index <= len(sentence.words):
+            return False
+        word = sentence.word(index)
+        if word.text in ("-", "."):
+            # "El-Hassan", "J. R. Smith": take the mark only with the name part behind it.
+            beyond = index + step
+            if 1 <= beyond <= len(sentence.words) and joinable(sentence.word(beyond), chain):
+                pieces = [word, sentence.word(beyond)]
+                chain[:0] = pieces[::-1] if step < 0 else []
+                chain.extend(pieces if step > 0 else [])
+                return True
+            return False
+        if joinable(word, chain):
+            if step < 0:
+                chain.insert(0, word)
+            else:
+                chain.append(word)
+            return True
+        return False
+
+    chain = [head]
+    while extend(chain, -1):
+        pass
+    while extend(chain, +1):
+        pass
+    while chain and chain[-1].upos == "PUNCT":
+        chain.pop()
+    while chain and chain[0].upos == "PUNCT":
+        chain.pop(0)
+    return chain or [head]
 
 
 def _proper_type(name_words: list[Word], titles: list[str]) -> str:
@@ -179,7 +239,8 @@ def _proper_type(name_words: list[Word], titles: list[str]) -> str:
     if any(w in org_heads for w in lowered) or any(w.isupper() and len(w) > 1 and w.isalpha()
                                                    for w in (x.text for x in name_words)):
         return "organization"
-    if len(lowered) == 1 and lowered[0] in _lower_set("countries.txt"):
+    places = _lower_set("countries.txt") | _lower_set("organizations.txt")
+    if " ".join(lowered) in places or (len(lowered) == 1 and lowered[0] in places):
         return "organization"
     if name_words[-1].feature("Number") == "Plur" and not titles:
         return "organization" if len(name_words) > 1 else "group"
@@ -194,7 +255,7 @@ def _common_type(head: Word) -> str:
         return "organization"
     if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma):
         return "group" if plural or lemma in ("people", "staff", "police") else "person"
-    return "group" if plural else "unknown"
+    return "unknown"
 
 
 # --------------------------------------------------------------------------- resolution
@@ -263,7 +324,8 @@ def _person_names(doc: ParsedDocument) -> list[tuple[int, str, str | None]]:
             if prev is not None:
                 gender = gender or HONORIFIC_GENDER.get(prev.text.lower())
             if chain and _proper_type(chain, []) == "person":
-                names.append((chain[0].start, " ".join(w.text for w in chain), gender))
+                names.append((chain[0].start, _clean(doc.text[chain[0].start:chain[-1].end]),
+                              gender))
     return names
 
 
