@@ -10,7 +10,7 @@ from typing import Any, Iterable
 import click
 
 from . import __version__
-from .corpus import AtomicWriter, InputError, check_article, read_articles
+from .corpus import AtomicWriter, InputError, missing_inputs, read_articles
 from .marks import balance_warnings
 from .nlp import ModelError
 from .records import COLUMNS, Attribution
@@ -32,11 +32,11 @@ def _warn_one_line(message, category, filename, lineno, file=None, line=None):
     click.echo(f"warning: {message}", err=True)
 
 
-def _analyzer(model: str):
+def _analyzer(model: str, cache_dir: str | None = None):
     from .analyzer import Analyzer
 
     try:
-        return Analyzer(model)
+        return Analyzer(model, cache_dir=cache_dir)
     except ModelError as exc:
         raise _fail(str(exc)) from None
 
@@ -76,80 +76,211 @@ def main() -> None:
     warnings.showwarning = _warn_one_line
 
 
+def input_options(command):
+    """The options every command that reads articles shares."""
+    for option in reversed([
+        click.option("--model", default="auto", show_default=True,
+                     help="'auto', 'bundled', 'stanza' or a folder of models."),
+        click.option("--text-column", default="text", show_default=True,
+                     help="CSV/JSONL field holding the article text."),
+        click.option("--id-column", default="id", show_default=True,
+                     help="CSV/JSONL field holding the document id."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                     help="Parse cache folder (default: $QUOTES_CACHE_DIR or the user cache)."),
+        click.option("--no-cache", is_flag=True, help="Parse everything again; store nothing."),
+        click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="Parse with this many processes."),
+        click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
+                     help="Articles per Stanza call."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _cache_dir(cache_dir: str | None, no_cache: bool) -> str | None:
+    if no_cache:
+        return None
+    from .cache import default_cache_dir
+
+    return cache_dir or str(default_cache_dir())
+
+
+class Progress:
+    """A one-line document counter on stderr, shown only on a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.count = 0
+
+    def step(self) -> None:
+        self.count += 1
+        if self.enabled and self.count > 1:
+            click.echo(f"\r{self.count} documents…", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.enabled and self.count > 1:
+            click.echo("\r", err=True, nl=False)
+
+
+def analyze_inputs(inputs, *, model, text_column, id_column, cache_dir, no_cache, workers,
+                   batch_size, skip_ids=frozenset()):
+    """Yield (article, records) for every readable article; report failures on stderr.
+
+    Returns through StopIteration value the number of failed documents.
+    """
+    from .analyzer import Analyzer
+    from .runner import run
+
+    missing = missing_inputs(inputs)
+    if missing:
+        raise _fail(f"{missing[0]}: no such file or directory")
+    skipped: list[str] = []
+    articles = read_articles(inputs, text_column=text_column, id_column=id_column,
+                             skipped=skipped)
+    cache = _cache_dir(cache_dir, no_cache)
+    analyzer = None
+    if workers == 1:
+        try:
+            analyzer = Analyzer(model, cache_dir=cache)
+        except ModelError as exc:
+            raise _fail(str(exc)) from None
+        click.echo(f"model: {analyzer.model}", err=True)
+    else:
+        click.echo(f"model: {model} ({workers} workers)", err=True)
+    failed = 0
+    progress = Progress()
+
+    def wanted():
+        for article in articles:
+            if article.doc_id in skip_ids:
+                continue
+            for warning in balance_warnings(article.text)[:3]:
+                click.echo(f"warning: {article.doc_id}: {warning}", err=True)
+            yield article
+
+    try:
+        for outcome in run(wanted(), analyzer=analyzer, model=model, cache_dir=cache,
+                           workers=workers, batch_size=batch_size):
+            progress.step()
+            while skipped:
+                click.echo(f"error: {skipped.pop(0)}; skipped", err=True)
+                failed += 1
+            if outcome.records is None:
+                click.echo(f"error: {outcome.article.doc_id}: {outcome.error}; skipped", err=True)
+                failed += 1
+            yield outcome.article, outcome.records
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    except ModelError as exc:
+        raise _fail(str(exc)) from None
+    progress.done()
+    for message in skipped:
+        click.echo(f"error: {message}; skipped", err=True)
+        failed += 1
+    return failed
+
+
+def _rows(article, records, no_scare):
+    rows = []
+    for record in records:
+        if no_scare and record.kind == "scare":
+            continue
+        row = record.to_dict()
+        for key, value in article.meta.items():
+            row.setdefault(key, value)
+        rows.append(row)
+    return rows
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl otherwise).")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
-@click.option("--model", default="auto", show_default=True,
-              help="'auto', 'bundled', 'stanza' or a folder of models.")
-@click.option("--text-column", default="text", show_default=True, help="CSV/JSONL text field.")
-@click.option("--id-column", default="id", show_default=True, help="CSV/JSONL id field.")
 @click.option("--no-scare", is_flag=True, help="Leave out scare quotes, titles and nicknames.")
-def extract(inputs, fmt, output, model, text_column, id_column, no_scare):
-    """Extract attributions from INPUT files (.txt, folders, .jsonl, .csv, or - for stdin)."""
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted jsonl/csv run into the same --output.")
+@input_options
+def extract(inputs, fmt, output, no_scare, resume, **options):
+    """Extract attributions from INPUT files (.txt, folders, .jsonl, .csv, or - for stdin).
+
+    jsonl and csv output is written document by document (to OUTPUT.partial, renamed when the
+    run ends), so memory stays flat on large corpora and --resume can pick an interrupted run up.
+    """
+    from .sink import STREAMING_FORMATS, RecordSink
+
     if fmt is None:
         fmt = "table" if output == "-" and sys.stdout.isatty() else "jsonl"
-    analyzer = _analyzer(model)
-    click.echo(f"model: {analyzer.model}", err=True)
-    rows: list[dict] = []
-    failed = documents = 0
-    extra: list[str] = []
-    try:
-        articles = list(read_articles(inputs, text_column=text_column, id_column=id_column))
-    except InputError as exc:
-        raise _fail(str(exc)) from None
-    good = []
-    for article in articles:
-        problem = check_article(article)
-        if problem:
-            click.echo(f"error: {article.doc_id}: {problem}; skipped", err=True)
-            failed += 1
-        else:
-            good.append(article)
-            for warning in balance_warnings(article.text)[:3]:
-                click.echo(f"warning: {article.doc_id}: {warning}", err=True)
-    if not good and failed:
+    if resume and (output == "-" or fmt not in STREAMING_FORMATS):
+        raise _fail("--resume needs -o FILE and -f jsonl or csv")
+    documents = attributions = 0
+    if fmt in STREAMING_FORMATS:
+        first_meta = _first_meta(inputs, options)
+        columns = list(COLUMNS) + [k for k in first_meta if k not in COLUMNS]
+        try:
+            sink = RecordSink(output, fmt, columns, resume=resume)
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        if sink.done:
+            click.echo(f"resuming after {len(sink.done)} finished documents", err=True)
+        results = analyze_inputs(inputs, skip_ids=frozenset(sink.done), **options)
+
+        def write(article, records):
+            rows = _rows(article, records, no_scare) if records is not None else []
+            sink.write_document(article.doc_id, rows)
+
+        failed, documents = yield_from(results, write)
+        sink.close(complete=True)
+        attributions = sink.rows_written
+    else:
+        rows: list[dict] = []
+        extra: list[str] = []
+
+        def collect(article, records):
+            if records is None:
+                return
+            for row in _rows(article, records, no_scare):
+                extra.extend(k for k in row if k not in COLUMNS and k not in extra)
+                rows.append(row)
+
+        failed, documents = yield_from(analyze_inputs(inputs, **options), collect)
+        columns = TABLE_COLUMNS if fmt == "table" else tuple(COLUMNS) + tuple(extra)
+        try:
+            with AtomicWriter(output, newline="" if fmt == "csv" else None) as handle:
+                render(rows, fmt, handle, columns)
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        attributions = len(rows)
+    if documents == 0 and failed:
         raise _fail("no document could be processed")
-    meta = {a.doc_id: a.meta for a in good}
-    for doc_id, records in _extract_all(analyzer, good):
-        documents += 1
-        if records is None:
-            failed += 1
-            continue
-        for record in records:
-            if no_scare and record.kind == "scare":
-                continue
-            row = record.to_dict()
-            for key, value in meta.get(doc_id, {}).items():
-                if key not in row:
-                    row[key] = value
-                    if key not in extra:
-                        extra.append(key)
-            rows.append(row)
-    columns = TABLE_COLUMNS if fmt == "table" else tuple(COLUMNS) + tuple(extra)
-    try:
-        with AtomicWriter(output, newline="" if fmt == "csv" else None) as handle:
-            render(rows, fmt, handle, columns)
-    except InputError as exc:
-        raise _fail(str(exc)) from None
-    click.echo(f"{documents} documents, {len(rows)} attributions", err=True)
+    click.echo(f"{documents} documents, {attributions} attributions", err=True)
     if failed:
         click.echo(f"error: {failed} document(s) failed", err=True)
         sys.exit(1)
 
 
-def _extract_all(analyzer, articles):
-    """(doc_id, records or None on failure) per article; a failing batch is retried one by one."""
+def yield_from(results, handle) -> tuple[int, int]:
+    """Drive analyze_inputs, handing each result to ``handle``; (failed, documents done)."""
+    documents = 0
+    while True:
+        try:
+            article, records = next(results)
+        except StopIteration as stop:
+            return (stop.value or 0), documents
+        handle(article, records)
+        if records is not None:
+            documents += 1
+
+
+def _first_meta(inputs, options) -> dict:
+    """Metadata fields of the first article, to fix CSV columns before streaming."""
     try:
-        yield from analyzer.extract_many((a.doc_id, a.text) for a in articles)
-    except Exception:  # fall back to one document at a time to isolate the failure
-        for article in articles:
-            try:
-                yield article.doc_id, analyzer.extract(article.text, article.doc_id)
-            except Exception as exc:  # noqa: BLE001 - reported, run continues
-                click.echo(f"error: {article.doc_id}: {type(exc).__name__}: {exc}", err=True)
-                yield article.doc_id, None
+        article = next(read_articles([i for i in inputs if i != "-"][:1],
+                                     text_column=options["text_column"],
+                                     id_column=options["id_column"], skipped=[]), None)
+    except InputError:
+        return {}
+    return article.meta if article else {}
 
 
 @main.command()
@@ -158,8 +289,11 @@ def _extract_all(analyzer, articles):
 @click.option("--subset", type=click.Choice(("all", "speech", "direct")), default="all",
               show_default=True)
 @click.option("--model", default="auto", show_default=True)
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Parse cache folder (default: $QUOTES_CACHE_DIR or the user cache).")
+@click.option("--no-cache", is_flag=True, help="Parse everything again; store nothing.")
 @click.option("--json-only", is_flag=True, help="Print only the JSON line.")
-def evaluate(gold, predictions, subset, model, json_only):
+def evaluate(gold, predictions, subset, model, cache_dir, no_cache, json_only):
     """Score extraction against GOLD.jsonl (running it, or reading PREDICTIONS.jsonl)."""
     from tabulate import tabulate
 
@@ -174,7 +308,7 @@ def evaluate(gold, predictions, subset, model, json_only):
         for row in load_jsonl(predictions):
             by_doc.setdefault(str(row.get("doc_id")), []).append(row)
     else:
-        analyzer = _analyzer(model)
+        analyzer = _analyzer(model, _cache_dir(cache_dir, no_cache))
         click.echo(f"model: {analyzer.model}", err=True)
         for doc_id, records in analyzer.extract_many((d["id"], d["text"]) for d in gold_docs):
             by_doc[doc_id] = [r.to_dict() for r in records]

@@ -54,8 +54,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_articles(inputs: Iterable[str], *, text_column: str = "text", id_column: str = "id",
-                  stdin: IO[bytes] | None = None) -> Iterator[Article]:
-    """Yield articles from each input in turn, streaming JSONL and CSV row by row."""
+                  stdin: IO[bytes] | None = None,
+                  skipped: list[str] | None = None) -> Iterator[Article]:
+    """Yield articles from each input in turn, streaming JSONL and CSV row by row.
+
+    A file named on its own that cannot be read raises :class:`InputError`; an unreadable file
+    found inside a folder is reported in ``skipped`` (when given) and the rest are read.
+    """
     for item in inputs:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -69,8 +74,14 @@ def read_articles(inputs: Iterable[str], *, text_column: str = "text", id_column
                            or p.suffix.lower() in (".jsonl", ".csv"))
             if not files:
                 raise InputError(f"{item}: folder holds no .txt, .jsonl or .csv files")
-            yield from read_articles([str(p) for p in files], text_column=text_column,
-                                     id_column=id_column)
+            for file in files:
+                try:
+                    yield from read_articles([str(file)], text_column=text_column,
+                                             id_column=id_column)
+                except InputError as exc:
+                    if skipped is None:
+                        raise
+                    skipped.append(str(exc))
             continue
         suffix = path.suffix.lower()
         if suffix == ".jsonl":
@@ -122,6 +133,11 @@ def check_article(article: Article) -> str | None:
         return (f"document too long ({len(article.text):,} characters, limit "
                 f"{MAX_DOCUMENT_CHARS:,}): split it into articles")
     return None
+
+
+def missing_inputs(inputs: Iterable[str]) -> list[str]:
+    """Inputs that do not exist (checked before a run starts)."""
+    return [item for item in inputs if item != "-" and not Path(item).exists()]
 
 
 class AtomicWriter:

@@ -59,25 +59,32 @@ LEGEND = (
 class _Span:
     start: int
     end: int
-    rank: int               # outer before inner when two spans start and end together
+    rank: int               # 0 quotation, 1 cue, 2 speaker
     tag: str
     attrs: dict[str, str]
     ident: str | None = None
 
     def open(self, first: bool) -> str:
         attrs = dict(self.attrs)
-        if self.ident and first:
-            attrs = {"id": self.ident, **attrs}
-        elif self.ident:
+        if not first:
             attrs["class"] += " cont"     # a reopened piece of a span split by a crossing one
+        elif self.ident:
+            attrs = {"id": self.ident, **attrs}
         return f"<{self.tag}" + "".join(f' {k}="{escape(v)}"' for k, v in attrs.items()) + ">"
+
+
+def _depth(span: _Span) -> tuple:
+    # Quotations sit below cues and speakers, so a crossing speaker is what gets split and each
+    # quotation stays one element; otherwise earlier and longer spans are outer.
+    return (span.rank > 0, span.start, -span.end, span.rank)
 
 
 def highlight(text: str, spans: Iterable[_Span]) -> str:
     """Escaped ``text`` with the spans as properly nested tags, built from boundary events.
 
-    Crossing spans are closed and reopened at the crossing point, so tags always nest and
-    every character of the text is emitted exactly once.
+    At each boundary the open tags are made to match the active spans in ``_depth`` order:
+    spans whose order broke are closed and reopened, so tags always nest and every
+    character of the text is emitted exactly once.
     """
     spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     points = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
@@ -85,13 +92,13 @@ def highlight(text: str, spans: Iterable[_Span]) -> str:
     stack: list[_Span] = []
     opened: set[int] = set()
     for p, q in zip(points, points[1:] + [None]):
-        active = {s for s in spans if s.start <= p < s.end} if q is not None else set()
+        wanted = sorted((s for s in spans if s.start <= p < s.end and q is not None), key=_depth)
         keep = 0
-        while keep < len(stack) and stack[keep] in active:
+        while keep < min(len(stack), len(wanted)) and stack[keep] is wanted[keep]:
             keep += 1
         while len(stack) > keep:
             out.append(f"</{stack.pop().tag}>")
-        for span in sorted(active - set(stack), key=lambda s: (-s.end, s.rank)):
+        for span in wanted[keep:]:
             out.append(span.open(id(span) not in opened))
             opened.add(id(span))
             stack.append(span)

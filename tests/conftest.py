@@ -33,3 +33,9 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_records(analyzer, seed_text):
     return analyzer.extract(seed_text, "seed")
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch):
+    """Never touch the user's parse cache from tests."""
+    monkeypatch.setenv("QUOTES_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "parse-cache"))
