@@ -198,7 +198,7 @@ def _table(frame: pd.DataFrame, links: dict[str, str], key: str | None = None) -
 
 
 def _with_metadata(frame: pd.DataFrame, metadata: dict[str, dict], fields: Iterable[str]):
-    """Fill metadata columns (title, the ``by`` field) from the articles where the frame lacks them."""
+    """Fill metadata columns (title, ``by``) from the articles where the frame has no value."""
     frame = frame.copy()
     for field in fields:
         values = frame["doc_id"].map(lambda d: (metadata.get(d) or {}).get(field))
@@ -212,13 +212,16 @@ def _with_metadata(frame: pd.DataFrame, metadata: dict[str, dict], fields: Itera
 def render_report(articles: list[tuple[str, str, dict]], frame: pd.DataFrame, *,
                   title: str = "quotes report", model: str | None = None,
                   by: str | None = None) -> str:
-    """One HTML page, no external assets: summary, chart, speakers, then each highlighted article."""
+    """One HTML page, no external assets: summary, chart, top speakers, highlighted articles."""
     metadata = {doc_id: meta or {} for doc_id, _, meta in articles}
     frame = _with_metadata(frame, metadata, [f for f in ("title", by) if f])
     slugs = unique_slugs([doc_id for doc_id, _, _ in articles], empty="article")
     links = {doc_id: f"doc-{slug}" for doc_id, slug in slugs.items()}
     table, totals = audit(frame, documents=[d for d, _, _ in articles], by=by)
     key = table.columns[0]
+    if "title" in table.columns:     # articles without attributions have no title in the frame
+        table["title"] = [t or str(metadata.get(d, {}).get("title") or "")
+                          for d, t in zip(table[key], table["title"])]
     if model is None and "model" in frame.columns:
         model = ", ".join(str(m) for m in dict.fromkeys(frame["model"].dropna())) or None
     speakers = speaker_index(frame).head(TOP_SPEAKERS)

@@ -290,10 +290,10 @@ def review_lines(text: str, records: list, *, color: bool) -> list[str]:
             continue
         style = "anonymous" if anonymity == "anonymous" else "speaker"
         mention, name = _get(record, "speaker"), _get(record, "speaker_name")
-        speaker = " → ".join(_paint(_norm(s), style, color) for s in (mention, name) if s) or "—"
+        speaker = " → ".join(_paint(_norm(s), style, color) for s in (mention, name) if s)
         detail = ", ".join(str(_get(record, f) or "?") for f in ("speaker_type", "anonymity"))
         lines.append(f"  cue: {_paint(_get(record, 'cue') or '—', 'cue', color)}"
-                     f"   speaker: {speaker} ({detail})")
+                     f"   speaker: {speaker or '—'} ({detail})")
         evidence = _get(record, "anonymity_evidence")
         if anonymity == "anonymous" and evidence:
             lines.append("  evidence: " + _paint(evidence, "anonymous", color))

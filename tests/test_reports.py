@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 import click
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes.html_report import render_report
 from quotes.records import Attribution, to_frame
@@ -20,14 +22,16 @@ A1 = ("“We are not going to wait,” said Charles Kupchan, a senior fellow at 
 B2 = ("A senior official, who spoke on the condition of anonymity, said talks had stalled.\n"
       "“It is over,” the official said.\n"
       "Protesters said they would return on Monday & <again>.")
-C3 = "“France stands ready,” Jean-Noël Barrot said on Tuesday. Charles Kupchan said the plan was sound."
+C3 = ("“France stands ready,” Jean-Noël Barrot said on Tuesday. "
+      "Charles Kupchan said the plan was sound.")
 D4 = "Markets were calm on Friday."
 TEXTS = {"a1": A1, "b2": B2, "c3": C3, "d4": D4}
 META = {"a1": {"title": "Allies weigh sanctions", "outlet": "Wire"},
         "b2": {"title": 'Talks "stall" <again> & more', "outlet": "Daily"},
         "c3": {"title": "France ready", "outlet": "Wire"},
         "d4": {"title": "Calm markets", "outlet": "Daily"}}
-KUPCHAN = {"name": "Charles Kupchan", "stype": "person", "anon": "named", "evidence": "named person"}
+KUPCHAN = {"name": "Charles Kupchan", "stype": "person", "anon": "named",
+           "evidence": "named person"}
 OFFICIAL = {"name": "a senior official", "stype": "person", "anon": "anonymous",
             "evidence": "on the condition of anonymity"}
 
@@ -130,8 +134,10 @@ def test_speaker_index_filters(frame):
 def test_speaker_slugs_fold_accents_and_disambiguate_deterministically():
     names = ["Charles Kupchan", "Jean-Noël Barrot", "charles kupchan", "Charles  Kupchan!", "",
              "!!!", "Łukasz Nowak"]
-    expected = {"Charles  Kupchan!": "charles-kupchan.csv", "Charles Kupchan": "charles-kupchan-2.csv",
-                "charles kupchan": "charles-kupchan-3.csv", "Jean-Noël Barrot": "jean-noel-barrot.csv",
+    expected = {"Charles  Kupchan!": "charles-kupchan.csv",
+                "Charles Kupchan": "charles-kupchan-2.csv",
+                "charles kupchan": "charles-kupchan-3.csv",
+                "Jean-Noël Barrot": "jean-noel-barrot.csv",
                 "": "speaker.csv", "!!!": "speaker-2.csv", "Łukasz Nowak": "lukasz-nowak.csv"}
     assert speaker_slugs(names) == expected
     assert speaker_slugs(reversed(names + names)) == expected
@@ -185,7 +191,8 @@ def test_audit_by_metadata_field(frame):
     assert table["anonymous"].tolist() == [0, 2, 2]
     assert table["scare_excluded"].tolist() == [1, 0, 1]
     assert totals["documents"] == 3
-    with pytest.raises(ValueError, match=r"^unknown field 'desk' \(available: doc_id, title, outlet\)$"):
+    message = r"^unknown field 'desk' \(available: doc_id, title, outlet\)$"
+    with pytest.raises(ValueError, match=message):
         audit(frame, by="desk")
 
 
@@ -381,3 +388,41 @@ def test_html_highlights_nest_when_spans_cross():
     assert parsed.texts["q-x-1-7"] == "abc def"
     assert parsed.texts["q-x-1-8"] == "jkl & <m>"
     assert any("cont" in a.get("class", "").split() for _, a in parsed.tags)
+
+
+def test_split_quote_keeps_cue_and_speaker_inside_its_mark():
+    text = "“We are,” he said, “ready.”"
+    start, end = text.index("We"), text.index(".”") + 1
+    record = Attribution("s", 1, "direct", text[start:end], start, end,
+                         ((start, text.index(",”") + 1), (text.index("ready"), end)),
+                         "said", "say", text.index("said"), text.index("said") + 4,
+                         "he", text.index("he"), text.index("he") + 2, speaker_name="Ann Lee",
+                         speaker_type="person", anonymity="named")
+    parsed = parse(render_report([("s", text, {})], to_frame([record])))
+    assert parsed.texts["q-s-1"] == "We are,” he said, “ready."
+    assert parsed.texts["doc-s"] == text
+    line = review_lines(text, [record], color=True)[1]
+    # Only the fragments are painted as quotation; the cue between them is yellow.
+    assert click.style("We are,", fg="green") in line and click.style("said", fg="yellow") in line
+    assert click.style("ready.", fg="green") in line
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab <&>“”.\n", min_size=1, max_size=40), st.data())
+def test_html_highlights_are_well_formed_for_any_offsets(text, data):
+    def pair():
+        a = data.draw(st.integers(0, len(text)))
+        return a, data.draw(st.integers(a, len(text)))
+
+    records = []
+    for qid in range(1, data.draw(st.integers(1, 4)) + 1):
+        (s, e), (cs, ce), (ss, se) = pair(), pair(), pair()
+        records.append(Attribution("d", qid, "direct", text[s:e], s, e, (), "c", "c", cs, ce,
+                                   "x", ss, se, anonymity="anonymous"))
+    parsed = parse(render_report([("d", text, {})], to_frame(records)))
+    assert parsed.texts["doc-d"] == text
+    for r in records:
+        crossed = any(o.start < r.start < o.end < r.end or r.start < o.start < r.end < o.end
+                      for o in records)
+        if r.start < r.end and not crossed:
+            assert parsed.texts[f"q-d-{r.quote_id}"] == r.text
