@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 TORCH_SPEC ?= torch==2.13.0
 STAMP := $(VENV)/.installed
 
-.PHONY: install test model eval bench clean
+.PHONY: install test model eval bench clean report-demo golden
 
 install: $(STAMP)
 
@@ -40,3 +40,13 @@ bench: install
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache
+
+# A review page for the seed article and the corpus, and its screenshot in headless Chromium.
+report-demo: install
+	mkdir -p report-demo
+	$(BIN)/quotes report seeds/000_cd2bf0a090a087de.txt corpora/articles -o report-demo/report.html
+	$(BIN)/python -m quotes.screenshot report-demo/report.html report-demo/report.png
+
+# Rewrite the golden outputs in tests/golden/ (review the diff before committing).
+golden: install
+	$(BIN)/python tests/golden.py

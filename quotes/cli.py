@@ -283,6 +283,179 @@ def _first_meta(inputs, options) -> dict:
     return article.meta if article else {}
 
 
+def _collect(inputs, options) -> tuple[list, "object", int]:
+    """Analyze inputs: (articles with records, DataFrame of all records, failed count)."""
+    from .records import to_frame
+
+    done: list = []
+    rows: list[dict] = []
+
+    def keep(article, records):
+        if records is not None:
+            done.append((article, records))
+            rows.extend(_rows(article, records, False))
+
+    failed, _ = yield_from(analyze_inputs(inputs, **options), keep)
+    if not done:
+        raise _fail("no document could be processed" if failed else "no documents in input")
+    frame = to_frame(rows)
+    click.echo(f"{len(done)} documents, {len(frame)} attributions", err=True)
+    return done, frame, failed
+
+
+def _finish(failed: int) -> None:
+    if failed:
+        click.echo(f"error: {failed} document(s) failed", err=True)
+        sys.exit(1)
+
+
+def _write_frame(frame, output: str, fmt: str, columns=None) -> None:
+    records = frame.where(frame.notna(), None).to_dict("records")
+    try:
+        with AtomicWriter(output, newline="" if fmt == "csv" else None) as handle:
+            render(records, fmt, handle, columns or list(frame.columns))
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out-dir", type=click.Path(file_okay=False), required=True,
+              help="Folder for one CSV per speaker plus speakers.csv.")
+@click.option("--min-quotes", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--type", "speaker_type", type=click.Choice(("person", "group", "organization")))
+@click.option("--include-unnamed/--named-only", default=True, show_default=True,
+              help="Keep unnamed and anonymous sources (each description its own row).")
+@click.option("--top", type=click.IntRange(0), default=15, show_default=True,
+              help="Speakers shown in the printed table.")
+@input_options
+def speakers(inputs, out_dir, min_quotes, speaker_type, include_unnamed, top, **options):
+    """Write one CSV of attributions per canonical speaker, and speakers.csv, to --out-dir."""
+    import os
+
+    from tabulate import tabulate
+
+    from .reports import speaker_index, speaker_tables
+
+    _, frame, failed = _collect(inputs, options)
+    filters = dict(min_quotes=min_quotes, speaker_type=speaker_type,
+                   named_only=not include_unnamed)
+    index = speaker_index(frame, **filters)
+    tables = speaker_tables(frame, **filters)
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot create ({exc.strerror})") from None
+    for name, table in tables.items():
+        _write_frame(table, os.path.join(out_dir, name), "csv")
+    _write_frame(index, os.path.join(out_dir, "speakers.csv"), "csv")
+    shown = index.head(top)[["speaker_name", "speaker_type", "anonymity", "attributions",
+                             "articles", "file"]]
+    click.echo(tabulate(shown.values.tolist(), headers=list(shown.columns)))
+    click.echo(f"wrote {len(tables)} speaker files and speakers.csv to {out_dir}", err=True)
+    _finish(failed)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", default=None, help="Also write the audit table here (CSV).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table",
+              show_default=True)
+@click.option("--by", "by", default=None, help="Group by a metadata field (outlet, date, …).")
+@click.option("--fail-above", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 when an article's anonymous share exceeds this (0-1).")
+@input_options
+def audit(inputs, output, fmt, by, fail_above, **options):
+    """Per-article anonymous-sourcing audit (scare quotes excluded from the counts)."""
+    from .reports import audit as audit_table, failing_articles
+
+    done, frame, failed = _collect(inputs, options)
+    for article, _ in done:
+        if "title" in article.meta and "title" not in frame.columns:
+            frame["title"] = frame["doc_id"].map({a.doc_id: a.meta.get("title") for a, _ in done})
+            break
+    try:
+        table, totals = audit_table(frame, documents=[a.doc_id for a, _ in done], by=by)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    _write_frame(table, "-", fmt)
+    click.echo(f"scare quotes excluded from counts: {totals['scare_excluded']}", err=True)
+    if output:
+        _write_frame(table, output, "csv")
+    if fail_above is not None:
+        over = failing_articles(table, fail_above)
+        if over:
+            click.echo(f"anonymous share above {fail_above:g} in: {', '.join(map(str, over))}",
+                       err=True)
+            sys.exit(1)
+    _finish(failed)
+
+
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option("--expect", type=click.Path(exists=True, dir_okay=False),
+              help="CSV of expected attributions: text (a substring), speaker_name, anonymity"
+                   " [, kind, cue].")
+@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+@input_options
+def check(article, expect, color, **options):
+    """Review one article's attributions; with --expect, exit 1 on any difference."""
+    import pandas as pd
+
+    from .reports import check_against, review_lines
+
+    done, _, failed = _collect([article], options)
+    if failed:
+        _finish(failed)
+    (item, records), = done[:1]
+    if color is None:
+        color = sys.stdout.isatty()
+    for line in review_lines(item.text, records, color=color):
+        click.echo(line)
+    if expect:
+        try:
+            expected = pd.read_csv(expect, dtype=str, keep_default_na=False)
+        except Exception as exc:  # noqa: BLE001 - any unreadable CSV is a usage error
+            raise _fail(f"{expect}: cannot read expected CSV ({exc})") from None
+        if "text" not in expected.columns:
+            raise _fail(f"{expect}: needs a 'text' column")
+        problems = check_against(records, expected)
+        for problem in problems:
+            detail = (f" {problem['field']}: expected {problem['expected']!r}, found "
+                      f"{problem['found']!r}" if problem["problem"] == "mismatch" else "")
+            click.echo(f"{problem['problem'].upper()}: {problem['text']!r}{detail}")
+        if problems:
+            click.echo(f"{len(problems)} difference(s) from {expect}", err=True)
+            sys.exit(1)
+        click.echo(f"all {len(expected)} expected attributions match", err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="The HTML file to write.")
+@click.option("--by", "by", default=None, help="Chart shares per metadata field group.")
+@click.option("--title", default="quotes report", show_default=True)
+@input_options
+def report(inputs, output, by, title, **options):
+    """Write a self-contained HTML review page of the articles' attributions."""
+    from .html_report import render_report
+
+    done, frame, failed = _collect(inputs, options)
+    articles = [(a.doc_id, a.text, a.meta) for a, _ in done]
+    model = frame["model"].dropna().iloc[0] if frame["model"].notna().any() else None
+    try:
+        page = render_report(articles, frame, title=title, model=model, by=by)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        with AtomicWriter(output) as handle:
+            handle.write(page)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    click.echo(f"wrote {output}", err=True)
+    _finish(failed)
+
+
 @main.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("predictions", required=False, type=click.Path(exists=True, dir_okay=False))
