@@ -52,8 +52,8 @@ def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | N
         return "unnamed", "no name"
     if mention.type == "organization":
         # "the ministry", "the report": a definite institution or document is identified.
-        definite = any(w.text.lower() in ("the", "this", "that") or w.deprel == "nmod:poss"
-                       for w in mention.words if w.index < head.index)
+        definite = any(w.text.lower() in ("the", "this", "that") or _possessive(w)
+                       or w.upos == "PROPN" for w in mention.words if w.index < head.index)
         return ("named", "definite organization") if definite else ("unnamed", "generic organization")
     if mention.type == "person" and _single_office_holder(doc, mention):
         return "named", "identifiable office holder"
@@ -62,18 +62,22 @@ def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | N
 
 def _single_office_holder(doc: ParsedDocument, mention: "Mention") -> bool:
     """"the country's top military commander", "the White House press secretary"."""
-    from .speakers import _role_entries
+    from .speakers import role_entries
 
     head = mention.head
-    _, offices = _role_entries()
+    _, offices = role_entries()
     if head is None or head.lemma.lower() not in offices or head.feature("Number") == "Plur":
         return False
     before = [w for w in mention.words if w.index < head.index]
-    if not before or before[0].text.lower() != "the" and not any(
-            w.deprel == "nmod:poss" for w in before):
-        return False
-    # The office must be qualified by whose it is: a possessive, a proper-name compound, or
-    # "of the …".
-    qualified = any(w.deprel == "nmod:poss" or w.upos == "PROPN" for w in before) or any(
+    if before and before[0].text.lower() in ("a", "an", "one", "another", "some"):
+        return False          # "a Kremlin spokesman": one of several
+    # The office must be qualified by whose it is: a possessive, a proper-name compound
+    # ("Kremlin spokesman", "the White House press secretary"), or "of the …".
+    qualified = any(_possessive(w) or w.upos == "PROPN" for w in before) or any(
         w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
     return qualified
+
+
+def _possessive(word) -> bool:
+    """"the country's", "Russia’s" (even when the tokenizer kept the ’s on the word)."""
+    return word.deprel == "nmod:poss" or word.text.endswith(("'s", "’s"))

@@ -140,10 +140,31 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 # "a device called “route out”", "a group named …": naming, not speech.
                 if lemma in cue_lexicon().direct_only and word.relation == "acl":
                     continue
+                # "declined to comment", "refused to say": nothing was said.
+                head = sentence.head_of(word)
+                if word.relation == "xcomp" and head is not None and head.lemma.lower() in (
+                        "decline", "refuse", "fail"):
+                    continue
                 cue = _verb_cue(doc.text, sentence, word, lemma)
             if cue is not None:
+                _keep_speaker_outside_quotes(cue, quotes)
                 cues.append(cue)
     return cues
+
+
+def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:
+    """The subject the parser found may be a word of the quotation ("“Nobody wants …,” said
+    Denise Carter" parsed with "Nobody" as subject): the quoted words never speak."""
+    head = cue.speaker_head
+    if head is None or not quotes.covering(head.start, head.end):
+        return
+    sentence = cue.sentence
+    outside = [w for w in sentence.words if not quotes.covering(w.start, w.end)]
+    allowed = {w.index for w in outside}
+    cue.speaker_head = _nearest_subject(sentence, cue.word, allowed)
+    cue.speaker = (_noun_phrase(sentence, cue.speaker_head, exclude={cue.word.index})
+                   if cue.speaker_head is not None else [])
+    cue.speaker = [w for w in cue.speaker if w.index in allowed]
 
 
 def _next_is_to(sentence: Sentence, word: Word) -> bool:
@@ -159,9 +180,13 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
     cue = Cue(sentence=sentence, word=word, lemma=lemma, start=word.start, end=end,
               text=text[word.start:end])
     cue.speaker_head = _speaker_head(sentence, word)
+    if cue.speaker_head is None:
+        cue.speaker_head = _nearest_subject(sentence, word)
     if cue.speaker_head is not None:
         cue.speaker = _noun_phrase(sentence, cue.speaker_head, exclude={word.index})
-    cue.content = _verb_content(sentence, word)
+        cue.speaker = _merge_sibling_subjects(sentence, cue, word)
+    cue.content = _verb_content(sentence, word) or _positional_content(sentence, word,
+                                                                        cue.speaker)
     if not cue.content:
         cue.object_content = sorted(
             (w for child in sentence.children(word) if child.relation in OBJECT_RELATIONS
@@ -171,6 +196,11 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
 
 def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     children = sentence.children(verb)
+    if verb.lemma.lower() == "quote" or verb.text.lower() == "quoted":
+        # "X was quoted (by the Courier) as saying …": the one quoted speaks, not the paper.
+        for child in children:
+            if child.deprel in ("nsubj:pass", "nsubj"):
+                return child
     for child in children:
         if child.deprel in SUBJECT_RELATIONS:
             if child.text.lower() in RELATIVE_PRONOUNS and verb.deprel in NOUN_MODIFIER_RELATIONS:
@@ -186,6 +216,12 @@ def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None
             if any(c.deprel in ("nsubj:pass", "aux:pass") for c in children):
                 return child
     head = sentence.head_of(verb)
+    if depth == 0 and verb.xpos == "VBG" and verb.index > 1:
+        # "with the country's top military commander reporting that …": the participle's
+        # subject is the noun right before it, whatever the parser attached it to.
+        before = sentence.word(verb.index - 1)
+        if before.upos in ("NOUN", "PROPN") and before.head != verb.index:
+            return before
     if head is None or depth > 2:
         return None
     if verb.deprel in NOUN_MODIFIER_RELATIONS and head.upos in ("NOUN", "PROPN", "PRON"):
@@ -206,7 +242,9 @@ def _noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word
     for index in exclude:
         if index in subtree and index != head.index:
             removed |= {w.index for w in sentence.subtree(sentence.word(index))}
-    removed |= {c.index for c in sentence.children(head) if c.deprel == "case"}
+    removed |= {w.index for c in sentence.children(head)
+                if c.deprel in ("case", "advmod", "discourse", "cc")
+                for w in sentence.subtree(c)}
     members = subtree - removed
     members.add(head.index)
     left = right = head.index
@@ -226,6 +264,101 @@ def _trim_punct(words: list[Word]) -> list[Word]:
     while end > start and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
         end -= 1
     return words[start:end]
+
+
+def _merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
+    """A parser that split "Charles Kupchan, a senior fellow …" into several subjects of the
+    verb: the mention runs from the first subject to the end of the last one before the verb."""
+    subjects = [c for c in sentence.children(verb) if c.deprel in SUBJECT_RELATIONS
+                and c.index < verb.index]
+    if len(subjects) < 2 or cue.speaker_head not in subjects:
+        return cue.speaker
+    words = []
+    for subject in subjects:
+        words.extend(_noun_phrase(sentence, subject, exclude={verb.index}))
+    first, last = min(w.index for w in words), max(w.index for w in words)
+    return _trim_punct(sentence.words[first - 1:last])
+
+
+def _nearest_subject(sentence: Sentence, verb: Word,
+                     allowed: set[int] | None = None) -> Word | None:
+    """When the parse gives a cue no subject: the noun just before it ("Kupchan, however,
+    noted"), or just after it in the inverted order ("…,” said the spokesman")."""
+    skip = {"ADV", "AUX", "PART"}
+    for index in range(verb.index - 1, max(0, verb.index - 6), -1):
+        word = sentence.word(index)
+        if allowed is not None and index not in allowed:
+            break
+        if word.upos in skip or word.text in (",", "—", "–"):
+            continue
+        if word.upos in ("NOUN", "PROPN", "PRON") and word.text.lower() not in RELATIVE_PRONOUNS:
+            return _phrase_head(sentence, word)
+        break
+    if verb.index < len(sentence.words):
+        after = sentence.word(verb.index + 1)
+        if after.upos in ("DET", "PROPN", "NOUN", "PRON") and any(
+                w.text in (",", ".", ";") for w in sentence.words[verb.index:verb.index + 8]):
+            for word in sentence.words[verb.index:verb.index + 6]:
+                if word.upos in ("NOUN", "PROPN", "PRON"):
+                    return _phrase_head(sentence, word)
+    return None
+
+
+def _phrase_head(sentence: Sentence, word: Word) -> Word:
+    """Climb from a word to the head of its noun phrase (through name and modifier links)."""
+    current = word
+    for _ in range(4):
+        head = sentence.head_of(current)
+        if head is None or current.deprel not in ("flat", "flat:name", "compound", "amod",
+                                                  "det", "nmod:poss", "nummod"):
+            break
+        if head.upos not in ("NOUN", "PROPN"):
+            break
+        current = head
+    return current
+
+
+def _positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> list[Word]:
+    """Reported content the parse missed, found by position:
+
+    - "reporting that …", "said in a statement that …": from "that" to the end of the sentence;
+    - "said: …": from the colon to the end;
+    - "said the plan would fail": a clause right after the cue, to the end;
+    - "…, officials said." / "…, said Keller, a hydrologist …": the sentence before the comma
+      that precedes the cue phrase.
+    """
+    words = sentence.words
+    end = len(words)
+    while end > 0 and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    speaker_ids = {w.index for w in speaker}
+    for word in words[verb.index:min(end, verb.index + 8)]:
+        if word.text.lower() == "that" and word.upos in ("SCONJ", "PRON", "DET"):
+            return words[word.index - 1:end]
+        if word.text == ":":
+            return words[word.index:end]
+        if word.upos in ("VERB", "AUX") or word.text in (".", ";", ","):
+            break
+    if verb.index < end and verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
+        first = words[verb.index]
+        rest = words[verb.index:end]
+        if first.index not in speaker_ids and first.upos in (
+                "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and any(
+                w.upos in ("VERB", "AUX") for w in rest[1:]):
+            return rest
+    # The cue phrase closes the sentence: find the comma just before it (or before its speaker).
+    phrase_start = min([verb.index] + [i for i in speaker_ids if i < verb.index])
+    if phrase_start > 2 and words[phrase_start - 2].text in (",", "—"):
+        tail = [w for w in words[verb.index:end] if w.index not in speaker_ids]
+        if len(tail) <= 6 or (speaker and speaker[0].index > verb.index):
+            return words[:phrase_start - 2]
+    comma = max((w.index for w in words[:verb.index - 1] if w.text == ","), default=None)
+    if comma is not None and comma > 2 and not any(
+            w.upos == "VERB" for w in words[comma:verb.index - 1]):
+        tail = [w for w in words[verb.index:end] if w.upos != "PUNCT"]
+        if len(tail) <= 6:
+            return words[:comma - 1]
+    return []
 
 
 def _verb_content(sentence: Sentence, verb: Word) -> list[Word]:
@@ -256,25 +389,33 @@ def _colon_between(sentence: Sentence, verb: Word, child: Word) -> bool:
 
 def _according_to_cue(text: str, sentence: Sentence, according: Word) -> Cue | None:
     to = sentence.word(according.index + 1)
-    source = sentence.head_of(according)
-    if source is None or source.upos not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
-        # The parser did not attach "according" to the source: take the next noun.
-        source = next((w for w in sentence.words[according.index + 1:]
-                       if w.upos in ("NOUN", "PROPN", "PRON")), None)
-        if source is None:
-            return None
     cue = Cue(sentence=sentence, word=according, lemma="according to", start=according.start,
-              end=to.end, text=text[according.start:to.end],
-              according_to=True)
-    cue.speaker_head = source
-    cue.speaker = _noun_phrase(sentence, source, exclude={according.index, to.index})
-    phrase = {w.index for w in sentence.subtree(source)} | {according.index, to.index}
-    clause = sentence.head_of(source)
-    if clause is None:
-        candidates = sentence.words
-    else:
-        candidates = sentence.subtree(clause)
-    cue.content = [w for w in candidates if w.index not in phrase]
+              end=to.end, text=text[according.start:to.end], according_to=True)
+    source = sentence.head_of(according)
+    clause = sentence.head_of(source) if source is not None else None
+    syntactic = (according.deprel == "case" and source is not None and clause is not None
+                 and source.upos in ("NOUN", "PROPN", "PRON", "NUM", "X")
+                 and source.index > to.index)
+    if syntactic:
+        cue.speaker_head = source
+        cue.speaker = _noun_phrase(sentence, source, exclude={according.index, to.index})
+        phrase = {w.index for w in sentence.subtree(source)} | {according.index, to.index}
+        cue.content = [w for w in sentence.subtree(clause) if w.index not in phrase]
+        return cue
+    # The parser misread the phrase: go by position.  The source runs from "to" to the next
+    # comma (or the sentence end); the content is the rest of the sentence on the other side.
+    words = sentence.words
+    stop = next((w.index for w in words[to.index:] if w.text in (",", ";", ".", "—")),
+                len(words) + 1)
+    source_words = _trim_punct(words[to.index:stop - 1])
+    if not source_words:
+        return None
+    cue.speaker = source_words
+    cue.speaker_head = next((w for w in source_words if w.head not in
+                             {x.index for x in source_words}), source_words[0])
+    before = _trim_punct(words[:according.index - 1])
+    after = _trim_punct(words[stop:]) if stop <= len(words) else []
+    cue.content = before + after if before else after
     return cue
 
 
@@ -289,10 +430,13 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
     drafts: list[Draft] = []
     used: set[int] = set()          # ids of quotations already given to an attribution
     lexicon = cue_lexicon()
+    claimed = _attach_adjacent_quotes(doc, quotes, cues, drafts, used)
 
     for cue in cues:
+        if id(cue) in claimed:
+            continue
         content = _trim_punct(cue.content)
-        if not content and cue.object_content:
+        if not content and cue.object_content and cue.lemma in lexicon.direct_only:
             objects = _trim_punct(cue.object_content)
             if objects and quotes.overlapping(objects[0].start, objects[-1].end):
                 content = objects
@@ -320,6 +464,75 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
 
     _link_remaining_quotes(doc, quotes, cues, drafts, used)
     return _to_records(doc, drafts, doc_id)
+
+
+AFTER_QUOTE = re.compile(r"[\s,]*")             # “…,” said Kupchan / “…,” he said
+BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*|\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+\s*[,:]\s*")
+
+
+def _attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
+                            drafts: list[Draft], used: set[int]) -> set[int]:
+    """The newsroom pattern, read off the text: a cue phrase touching a quotation.
+
+    `“…,” Kupchan said.` / `“…,” said Kupchan, a fellow …` (the phrase right after the closing
+    mark) and `Kupchan said: “…”` / `told reporters, “…”` (right before the opening mark).
+    A quotation split by its cue (`“…,” he said, “…”`) becomes one attribution in two pieces.
+    Returns the ids of the cues used.
+    """
+    text = doc.text
+    claimed: dict[int, Draft] = {}
+    speaking = [c for c in cues if c.speaker_head is not None and not c.according_to]
+    # Quotations embedded in another cue's reported clause ("told VOA that Trump might
+    # “broker a cease-fire,” a pledge he made") are partial quotes of that clause.
+    embedded = []
+    for cue in cues:
+        content = _trim_punct(cue.content)
+        if content:
+            embedded.append((content[0].start, content[-1].end))
+    for quote in quotes.spans:
+        if any(start < quote.open < end for start, end in embedded):
+            continue
+        after = before = None
+        if quote.close is not None:
+            for cue in speaking:
+                starts = [cue.start] + [w.start for w in cue.speaker if w.start > quote.close]
+                phrase_start = min(starts)
+                gap = text[quote.close + 1:phrase_start]
+                if phrase_start > quote.close and "\n" not in gap and AFTER_QUOTE.fullmatch(gap):
+                    after = cue
+                    break
+        for cue in speaking:
+            if cue.end > quote.open:
+                continue
+            ends = [cue.end] + [w.end for w in cue.speaker if w.end <= quote.open]
+            gap = text[max(ends):quote.open]
+            if "\n" not in gap and BEFORE_QUOTE.fullmatch(gap):
+                before = cue
+        if before is not None and id(before) in claimed:
+            best = (0, before)            # the second piece of a split quotation
+        elif after is not None:
+            best = (0, after)
+        elif before is not None:
+            best = (0, before)
+        else:
+            continue
+        cue = best[1]
+        if id(cue) in claimed:
+            draft = claimed[id(cue)]
+            if draft.quotes and draft.quotes[-1].end < quote.open:
+                draft.fragments.append((quote.start, quote.end))
+                draft.quotes.append(quote)
+                draft.unclosed = draft.unclosed or not quote.closed
+                used.add(id(quote))
+            continue
+        draft = Draft(kind="direct", fragments=[(quote.start, quote.end)], cue=cue,
+                      method="adjacent", sentence_index=cue.sentence.index,
+                      paragraph_index=cue.sentence.paragraph_index,
+                      unclosed=not quote.closed, quotes=[quote])
+        drafts.append(draft)
+        claimed[id(cue)] = draft
+        used.add(id(quote))
+    return set(claimed)
 
 
 def _kind_of(content: list[Word], quotes: list[QuoteSpan]) -> str:

@@ -53,7 +53,7 @@ def test_direct_quote_before_inverted_cue():
 11 . . PUNCT . _ 6 punct
 """)
     assert [(r.kind, r.text, r.cue, r.speaker, r.method) for r in records] == [
-        ("direct", "It will not be easy,", "said", "Kupchan", "syntax")]
+        ("direct", "It will not be easy,", "said", "Kupchan", "adjacent")]
     assert records[0].speaker_type == "person"
     assert records[0].anonymity == "named"
 
