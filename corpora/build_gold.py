@@ -158,6 +158,35 @@ def check_quote(stem: str, q: dict, idx: int) -> None:
             fail(stem, f"{label}: indirect content excludes surrounding space and the final period")
 
 
+FOLLOW_GAP = re.compile(r"\s*(?:,\s*[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[,.:;]?\s*")
+
+
+def merge_follow_on_pieces(text: str, quotes: list[dict]) -> list[dict]:
+    """PolNeAR's convention for a quotation the cue interrupts, also across a full stop:
+    `“A,” she said. “B.”` is one attribution from the first piece to the last, with the
+    pieces in `fragments`.  A follow-on quote (no cue of its own) in the same paragraph
+    whose only separation from the previous direct quote is that quote's cue phrase (or
+    nothing) is merged into it; follow-ons with other text between stay separate."""
+    quotes = sorted(quotes, key=lambda q: q["start"])
+    merged: list[dict] = []
+    for q in quotes:
+        prev = merged[-1] if merged else None
+        if (prev is not None and q["cue"] is None and q["speaker"] is None
+                and q["kind"] == "direct" and prev["kind"] == "direct"
+                and paragraph_of(text, prev["end"]) == paragraph_of(text, q["start"])
+                and prev["end"] <= q["start"]):
+            gap_start = prev["end"]
+            if prev["cue_start"] is not None and prev["end"] <= prev["cue_start"] < q["start"]:
+                gap_start = max(prev["cue_end"], prev["speaker_end"] or 0)
+            if gap_start <= q["start"] and FOLLOW_GAP.fullmatch(text[gap_start:q["start"]]):
+                prev["fragments"] = prev["fragments"] + q["fragments"]
+                prev["end"] = q["end"]
+                prev["text"] = text[prev["start"]:q["end"]]
+                continue
+        merged.append(q)
+    return merged
+
+
 def build_article(stem: str, text: str, ann: dict) -> dict:
     for key in ("title", "publisher", "date", "quotes"):
         if key not in ann:
@@ -219,6 +248,7 @@ def build_article(stem: str, text: str, ann: dict) -> dict:
             "speaker_type": q["speaker_type"],
             "anonymity": q["anonymity"],
         })
+    out_quotes = merge_follow_on_pieces(text, out_quotes)
     seen = set()
     for q in out_quotes:
         key = (q["start"], q["end"])

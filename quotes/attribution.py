@@ -180,6 +180,13 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
     cue = Cue(sentence=sentence, word=word, lemma=lemma, start=word.start, end=end,
               text=text[word.start:end])
     cue.speaker_head = _speaker_head(sentence, word)
+    if cue.speaker_head is not None and cue.speaker_head.text.lower() in RELATIVE_PRONOUNS:
+        # "…, which told reporters" with the relative clause unattached: the antecedent.
+        cue.speaker_head = next((w for w in reversed(sentence.words[:cue.speaker_head.index - 1])
+                                 if _can_speak(w)), None)
+    if cue.speaker_head is not None and not _can_speak(cue.speaker_head) and \
+            cue.speaker_head.upos != "NUM":
+        cue.speaker_head = None
     if cue.speaker_head is None:
         cue.speaker_head = _nearest_subject(sentence, word)
     if cue.speaker_head is not None:
@@ -280,27 +287,54 @@ def _merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wo
     return _trim_punct(sentence.words[first - 1:last])
 
 
+TIME_WORDS = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday yesterday today
+tonight tomorrow week month year night morning afternoon evening weekend""".split())
+
+
+def _can_speak(word: Word) -> bool:
+    return (word.upos in ("NOUN", "PROPN", "PRON") and word.text.lower() not in RELATIVE_PRONOUNS
+            and word.text.lower() not in TIME_WORDS and (word.lemma or "").lower() not in TIME_WORDS)
+
+
 def _nearest_subject(sentence: Sentence, verb: Word,
                      allowed: set[int] | None = None) -> Word | None:
     """When the parse gives a cue no subject: the noun just before it ("Kupchan, however,
-    noted"), or just after it in the inverted order ("…,” said the spokesman")."""
+    noted", "Sen. David Perdue (R-Ga.) said"), or just after it in the inverted order
+    ("…,” said the spokesman")."""
     skip = {"ADV", "AUX", "PART"}
-    for index in range(verb.index - 1, max(0, verb.index - 6), -1):
+    index = verb.index - 1
+    steps = 0
+    while index >= 1 and steps < 8:
         word = sentence.word(index)
+        steps += 1
         if allowed is not None and index not in allowed:
             break
-        if word.upos in skip or word.text in (",", "—", "–"):
+        if word.text == ")":
+            # A party label or aside: "(R-Ga.)", "(D-N.C.)".
+            opening = next((w.index for w in reversed(sentence.words[:index - 1])
+                            if w.text == "("), None)
+            if opening is None:
+                break
+            index = opening - 1
             continue
-        if word.upos in ("NOUN", "PROPN", "PRON") and word.text.lower() not in RELATIVE_PRONOUNS:
+        if word.upos in skip or word.text in (",", "—", "–"):
+            index -= 1
+            continue
+        if _can_speak(word):
             return _phrase_head(sentence, word)
         break
     if verb.index < len(sentence.words):
-        after = sentence.word(verb.index + 1)
-        if after.upos in ("DET", "PROPN", "NOUN", "PRON") and any(
-                w.text in (",", ".", ";") for w in sentence.words[verb.index:verb.index + 8]):
-            for word in sentence.words[verb.index:verb.index + 6]:
-                if word.upos in ("NOUN", "PROPN", "PRON"):
-                    return _phrase_head(sentence, word)
+        for word in sentence.words[verb.index:verb.index + 6]:
+            if allowed is not None and word.index not in allowed:
+                break
+            if word.text.lower() in TIME_WORDS or word.upos in ("ADP", "ADV") or \
+                    word.text in (",",):
+                continue
+            if _can_speak(word):
+                return _phrase_head(sentence, word)
+            if word.upos not in ("DET", "ADJ", "NUM"):
+                break
     return None
 
 
@@ -431,6 +465,7 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
     used: set[int] = set()          # ids of quotations already given to an attribution
     lexicon = cue_lexicon()
     claimed = _attach_adjacent_quotes(doc, quotes, cues, drafts, used)
+    _attach_labelled_speech(doc, quotes, drafts, used)
 
     for cue in cues:
         if id(cue) in claimed:
@@ -468,6 +503,33 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
 
 AFTER_QUOTE = re.compile(r"[\s,]*")             # “…,” said Kupchan / “…,” he said
 BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*|\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+\s*[,:]\s*")
+
+
+# What may stand between the cue phrase and the next piece of the same quotation:
+# `“…,” she said, “…”`, `“…,” she said. “…”`, `“…,” she said, clapping. “…”`.
+BETWEEN_PIECES = re.compile(r"\s*(?:,\s*[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[,.:;]?\s*")
+
+
+def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, "Draft"],
+                    quotes: QuoteIndex) -> "Draft | None":
+    for draft in claimed.values():
+        last = draft.quotes[-1] if draft.quotes else None
+        if last is None or last.close is None or last.paragraph_index != quote.paragraph_index:
+            continue
+        if not last.close < quote.open:
+            continue
+        cue = draft.cue
+        if cue is None:
+            continue
+        if last.close < cue.start < quote.open:
+            # The cue phrase sits between the pieces: nothing but it may.
+            ends = [cue.end] + [w.end for w in cue.speaker if w.end <= quote.open]
+            if BETWEEN_PIECES.fullmatch(text[max(ends):quote.open]) and not quotes.overlapping(
+                    last.close + 1, max(ends)):
+                return draft
+        elif cue.end <= last.open and not text[last.close + 1:quote.open].strip():
+            return draft              # “…” “…” back to back after the cue
+    return None
 
 
 def _attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
@@ -508,6 +570,15 @@ def _attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[
             gap = text[max(ends):quote.open]
             if "\n" not in gap and BEFORE_QUOTE.fullmatch(gap):
                 before = cue
+        previous = _previous_piece(text, quote, claimed, quotes)
+        if previous is not None:
+            # A quotation split by its cue ("“…,” she said. “…”") or continued right after a
+            # piece of it, in the same paragraph: one attribution, several pieces.
+            previous.fragments.append((quote.start, quote.end))
+            previous.quotes.append(quote)
+            previous.unclosed = previous.unclosed or not quote.closed
+            used.add(id(quote))
+            continue
         if before is not None and id(before) in claimed:
             best = (0, before)            # the second piece of a split quotation
         elif after is not None:
@@ -533,6 +604,90 @@ def _attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[
         claimed[id(cue)] = draft
         used.add(id(quote))
     return set(claimed)
+
+
+# "PENCE: Well, look, …" (transcripts) and "Graham: Trump’s rhetoric destroying GOP" (headlines).
+SPEAKER_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?:\s+\([^)]{1,30}\))?)"
+                           r"\s*:\s+(?=\S)")
+NOT_SPEAKER_LABELS = frozenset("""note update updated editor editors related read watch photo
+photos video source sources correction clarification disclosure warning breaking exclusive
+also see follow listen subscribe advertisement q a question answer""".split())
+# “…” ― Sonya Herridge (reader comments, pull quotes)
+DASH_SIGNATURE = re.compile(r"\s*(?:[―—–]|--)\s*([A-Z][^\n,;(“”\"]{1,60})")
+
+
+def _words_between(doc: ParsedDocument, start: int, end: int) -> tuple[Sentence | None,
+                                                                         list[Word]]:
+    for sentence in doc.sentences:
+        words = [w for w in sentence.words if start <= w.start and w.end <= end]
+        if words:
+            return sentence, words
+    return None, []
+
+
+def _label_cue(doc: ParsedDocument, mark_start: int, mark_end: int, speaker_start: int,
+               speaker_end: int, lemma: str) -> Cue | None:
+    sentence, marks = _words_between(doc, mark_start, mark_end)
+    _, speaker = _words_between(doc, speaker_start, speaker_end)
+    if sentence is None or not marks or not speaker:
+        return None
+    ids = {w.index for w in speaker}
+    head = next((w for w in speaker if w.head not in ids), speaker[-1])
+    return Cue(sentence=sentence, word=marks[0], lemma=lemma, start=mark_start, end=mark_end,
+               text=doc.text[mark_start:mark_end], speaker=speaker, speaker_head=head)
+
+
+def _attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: list[Draft],
+                            used: set[int]) -> None:
+    """Speech labelled by its speaker instead of a verb: transcript and headline labels
+    ("WALLACE: …", "Graham: …") and dash signatures after a quotation ("“…” ― Name")."""
+    from .marks import paragraphs
+
+    text = doc.text
+    taken = [(d.start, d.end) for d in drafts]
+    for paragraph in paragraphs(text):
+        body = text[paragraph.start:paragraph.end]
+        match = SPEAKER_LABEL.match(body)
+        if not match or match.group(1).split()[0].lower().strip(".") in NOT_SPEAKER_LABELS:
+            continue
+        if len(match.group(1)) > 60 or any(s < paragraph.end and paragraph.start < e
+                                           for s, e in taken):
+            continue
+        label_end = paragraph.start + len(match.group(1))
+        colon = text.index(":", label_end)
+        cue = _label_cue(doc, colon, colon + 1, paragraph.start, label_end, ":")
+        if cue is None:
+            continue
+        start, end = paragraph.start + match.end(), paragraph.end
+        inside = [q for q in quotes.overlapping(start, end) if id(q) not in used]
+        kind = "indirect"
+        if inside:
+            whole = inside[0].open == start and (inside[-1].close or end) + 1 >= end - 1
+            kind = "direct" if whole and len(inside) == 1 else "mixed"
+        fragments = [(inside[0].start, inside[0].end)] if kind == "direct" else [(start, end)]
+        for q in inside:
+            used.add(id(q))
+        drafts.append(Draft(kind=kind, fragments=fragments, cue=cue, method="label",
+                            sentence_index=cue.sentence.index,
+                            paragraph_index=paragraph.index, quotes=inside))
+    for quote in quotes.spans:
+        if id(quote) in used or quote.close is None:
+            continue
+        match = DASH_SIGNATURE.match(text, quote.close + 1)
+        if not match:
+            continue
+        name_end = match.start(1) + len(match.group(1).rstrip(" .!?"))
+        cue = _label_cue(doc, match.start(), match.start(1), match.start(1), name_end, "—")
+        if cue is None:
+            continue
+        cue.start = cue.word.start
+        cue.end = cue.word.end
+        cue.text = text[cue.start:cue.end]
+        used.add(id(quote))
+        drafts.append(Draft(kind="direct", fragments=[(quote.start, quote.end)], cue=cue,
+                            method="label", sentence_index=cue.sentence.index,
+                            paragraph_index=quote.paragraph_index, unclosed=False,
+                            quotes=[quote]))
 
 
 def _kind_of(content: list[Word], quotes: list[QuoteSpan]) -> str:

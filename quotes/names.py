@@ -117,8 +117,8 @@ def is_person_like(name: Name) -> bool:
     places = word_list("countries.txt") | word_list("organizations.txt")
     if joined in places or any(w in org_heads for w in lowered):
         return False
-    if any(w.text.isupper() and len(w.text) > 1 and w.text.isalpha() for w in name.words):
-        return False               # acronyms: VOA, NATO, AFP
+    if any(w.text.isupper() and 1 < len(w.text) <= 4 and w.text.isalpha() for w in name.words):
+        return False               # acronyms: VOA, NATO, AFP (but not "PENCE:" in transcripts)
     return not any(w in CALENDAR for w in lowered)
 
 
