@@ -198,7 +198,34 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
         cue.object_content = sorted(
             (w for child in sentence.children(word) if child.relation in OBJECT_RELATIONS
              for w in sentence.subtree(child)), key=lambda w: w.index)
+        if lemma in cue_lexicon().nominal:
+            cue.content = _nominal_content(sentence, word)
     return cue
+
+
+def _nominal_content(sentence: Sentence, verb: Word) -> list[Word]:
+    """What a "nominal" cue reports when it has no clause: "called for [a moratorium]",
+    "urged [Republicans to join]", "questioned [the integrity of the vote]"."""
+    children = sentence.children(verb)
+    if verb.relation in ("acl", "amod") or any(c.deprel in ("aux:pass", "nsubj:pass")
+                                              for c in children):
+        return []             # "14 ballots rejected for …": a passive participle, no speech
+    xcomp = [c for c in children if c.deprel == "xcomp"]
+    objects = [c for c in children if c.deprel in ("obj", "iobj")]
+    if xcomp:
+        parts = objects + xcomp
+    elif verb.lemma.lower() in ("tell", "ask", "respond"):
+        return []             # "told the council", "responded to requests": the addressee
+    else:
+        parts = [c for c in children if c.relation == "obl" and any(
+            g.deprel == "case" and g.text.lower() in ("for", "about", "against", "of", "on")
+            for g in sentence.children(c))] or objects
+    words = []
+    for part in parts:
+        words.extend(w for w in sentence.subtree(part)
+                     if not (w.head == part.index and w.deprel == "case"))
+    words = sorted(set(words), key=lambda w: w.index)
+    return words if len([w for w in words if w.upos != "PUNCT"]) >= 2 else []
 
 
 def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
@@ -470,7 +497,7 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
     for cue in cues:
         if id(cue) in claimed:
             continue
-        content = _trim_punct(cue.content)
+        content = _extend_to_clause_end(_trim_punct(cue.content), cue, cues)
         if not content and cue.object_content and cue.lemma in lexicon.direct_only:
             objects = _trim_punct(cue.object_content)
             if objects and quotes.overlapping(objects[0].start, objects[-1].end):
@@ -688,6 +715,26 @@ def _attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: lis
                             method="label", sentence_index=cue.sentence.index,
                             paragraph_index=quote.paragraph_index, unclosed=False,
                             quotes=[quote]))
+
+
+def _extend_to_clause_end(content: list[Word], cue: Cue, cues: list[Cue]) -> list[Word]:
+    """Reported speech after its cue runs to the end of the sentence: the parser often hangs
+    a trailing relative or adverbial clause ("…, which she was doing when …") on the main
+    verb instead.  It stops before the next cue phrase (", adding that …", ", according to")."""
+    if not content or cue.according_to or content[0].index < cue.word.index:
+        return content
+    sentence = cue.sentence
+    stop = len(sentence.words) + 1
+    for other in cues:
+        if other is not cue and other.sentence is sentence and \
+                other.word.index > content[0].index:
+            first = min([other.word.index] + [w.index for w in other.speaker])
+            stop = min(stop, first)
+    tail = sentence.words[content[-1].index:stop - 1]
+    if any(w.text in (";",) for w in tail):
+        tail = tail[:next(i for i, w in enumerate(tail) if w.text == ";")]
+    extended = content + tail
+    return _trim_punct(extended)
 
 
 def _kind_of(content: list[Word], quotes: list[QuoteSpan]) -> str:

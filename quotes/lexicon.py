@@ -10,6 +10,7 @@ from importlib import resources
 class CueLexicon:
     lemmas: frozenset[str]          #: every cue lemma
     direct_only: frozenset[str]     #: cues only when they govern a quotation
+    nominal: frozenset[str] = frozenset()   #: also report a noun-phrase / infinitive complement
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -24,12 +25,14 @@ def _lines(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=None)
 def cue_lexicon() -> CueLexicon:
-    lemmas, direct_only = set(), set()
+    lemmas, direct_only, nominal = set(), set(), set()
     for row in _lines("cue_verbs.txt"):
         lemmas.add(row[0].lower())
         if "direct-only" in row[1:]:
             direct_only.add(row[0].lower())
-    return CueLexicon(frozenset(lemmas), frozenset(direct_only))
+        if "nominal" in row[1:]:
+            nominal.add(row[0].lower())
+    return CueLexicon(frozenset(lemmas), frozenset(direct_only), frozenset(nominal))
 
 
 @lru_cache(maxsize=None)
