@@ -634,8 +634,8 @@ def _attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[
 
 
 # "PENCE: Well, look, …" (transcripts) and "Graham: Trump’s rhetoric destroying GOP" (headlines).
-SPEAKER_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?:\s+\([^)]{1,30}\))?)"
-                           r"\s*:\s+(?=\S)")
+SPEAKER_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
+                           r"(?:\s+\([^)]{1,30}\))?)\s*:\s+(?=\S)")
 NOT_SPEAKER_LABELS = frozenset("""note update updated editor editors related read watch photo
 photos video source sources correction clarification disclosure warning breaking exclusive
 also see follow listen subscribe advertisement q a question answer""".split())
@@ -645,8 +645,11 @@ DASH_SIGNATURE = re.compile(r"\s*(?:[―—–]|--)\s*([A-Z][^\n,;(“”\"]{1,6
 
 def _words_between(doc: ParsedDocument, start: int, end: int) -> tuple[Sentence | None,
                                                                          list[Word]]:
+    """Words overlapping [start, end), from the first sentence that has any."""
     for sentence in doc.sentences:
-        words = [w for w in sentence.words if start <= w.start and w.end <= end]
+        if sentence.end <= start or sentence.start >= end:
+            continue
+        words = [w for w in sentence.words if w.start < end and start < w.end]
         if words:
             return sentence, words
     return None, []
@@ -655,9 +658,11 @@ def _words_between(doc: ParsedDocument, start: int, end: int) -> tuple[Sentence 
 def _label_cue(doc: ParsedDocument, mark_start: int, mark_end: int, speaker_start: int,
                speaker_end: int, lemma: str) -> Cue | None:
     sentence, marks = _words_between(doc, mark_start, mark_end)
-    _, speaker = _words_between(doc, speaker_start, speaker_end)
-    if sentence is None or not marks or not speaker:
+    speaker_sentence, speaker = _words_between(doc, speaker_start, speaker_end)
+    if not speaker:
         return None
+    if sentence is None or not marks:
+        sentence, marks = speaker_sentence, speaker[:1]
     ids = {w.index for w in speaker}
     head = next((w for w in speaker if w.head not in ids), speaker[-1])
     return Cue(sentence=sentence, word=marks[0], lemma=lemma, start=mark_start, end=mark_end,
@@ -680,13 +685,19 @@ def _attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: lis
         if len(match.group(1)) > 60 or any(s < paragraph.end and paragraph.start < e
                                            for s, e in taken):
             continue
-        label_end = paragraph.start + len(match.group(1))
+        label_start = paragraph.start + match.start(1)
+        label_end = paragraph.start + match.end(1)
         colon = text.index(":", label_end)
-        cue = _label_cue(doc, colon, colon + 1, paragraph.start, label_end, ":")
+        cue = _label_cue(doc, colon, colon + 1, label_start, label_end, ":")
         if cue is None:
             continue
         start, end = paragraph.start + match.end(), paragraph.end
         inside = [q for q in quotes.overlapping(start, end) if id(q) not in used]
+        if inside and inside[0].open < start:
+            # "\"WALLACE: Let's start …" — a transcript excerpt quoted as a whole.
+            end = min(end, inside[0].end)
+            used.add(id(inside[0]))
+            inside = inside[1:]
         kind = "indirect"
         if inside:
             whole = inside[0].open == start and (inside[-1].close or end) + 1 >= end - 1
