@@ -180,12 +180,9 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
     cue = Cue(sentence=sentence, word=word, lemma=lemma, start=word.start, end=end,
               text=text[word.start:end])
     cue.speaker_head = _speaker_head(sentence, word)
-    if cue.speaker_head is not None and cue.speaker_head.text.lower() in RELATIVE_PRONOUNS:
-        # "…, which told reporters" with the relative clause unattached: the antecedent.
-        cue.speaker_head = next((w for w in reversed(sentence.words[:cue.speaker_head.index - 1])
-                                 if _can_speak(w)), None)
     if cue.speaker_head is not None and not _can_speak(cue.speaker_head) and \
-            cue.speaker_head.upos != "NUM":
+            cue.speaker_head.upos != "NUM" and \
+            cue.speaker_head.text.lower() not in RELATIVE_PRONOUNS:
         cue.speaker_head = None
     if cue.speaker_head is None:
         cue.speaker_head = _nearest_subject(sentence, word)
@@ -237,8 +234,8 @@ def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None
                 return child
     for child in children:
         if child.deprel in SUBJECT_RELATIONS:
-            if child.text.lower() in RELATIVE_PRONOUNS and verb.deprel in NOUN_MODIFIER_RELATIONS:
-                return sentence.head_of(verb)
+            # "Kupchan, who said …": the mention as written is "who"; speaker resolution
+            # maps it to the noun it stands for.
             return child
     for child in children:
         if child.deprel in AGENT_RELATIONS:
@@ -250,11 +247,15 @@ def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None
             if any(c.deprel in ("nsubj:pass", "aux:pass") for c in children):
                 return child
     head = sentence.head_of(verb)
-    if depth == 0 and verb.xpos == "VBG" and verb.index > 1:
-        # "with the country's top military commander reporting that …": the participle's
-        # subject is the noun right before it, whatever the parser attached it to.
+    if depth == 0 and verb.xpos == "VBG" and verb.index > 2:
+        # "with the country's top military commander reporting that …": in this absolute
+        # construction the participle's subject is the noun right before it, whatever the
+        # parser attached it to.
         before = sentence.word(verb.index - 1)
-        if before.upos in ("NOUN", "PROPN") and before.head != verb.index:
+        opener = sentence.words[max(0, verb.index - 9):verb.index - 1]
+        if before.upos in ("NOUN", "PROPN") and before.head != verb.index and any(
+                w.text.lower() == "with" for w in opener) and not any(
+                w.text == "," for w in opener[[w.text.lower() for w in opener].index("with"):]):
             return before
     if head is None or depth > 2:
         return None

@@ -111,6 +111,12 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     if head is None or sentence is None:
         return mention
     lower = head.text.lower()
+    if lower in RELATIVE_PRONOUNS and len(words) == 1:
+        antecedent = _antecedent(sentence, head)
+        if antecedent is not None:
+            resolved = analyse_mention(doc, antecedent[0].start, antecedent[-1].end)
+            resolved.text, resolved.start, resolved.end = text, start, end
+            return resolved
     if lower in _pronouns() and len(words) == 1:
         mention.pronoun = lower
         mention.number, gender = _pronouns()[lower]
@@ -185,6 +191,27 @@ def _describe_named(doc: ParsedDocument, mention: Mention, name: Name, role_part
         role_parts.append(_clean(rest))
     for word in name.titles + before:
         mention.gender = mention.gender or HONORIFIC_GENDER.get(word.text.lower())
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _antecedent(sentence: Sentence, pronoun: Word) -> list[Word] | None:
+    """The noun phrase a relative pronoun stands for: the relative clause's head noun, or
+    the nearest noun before the pronoun ("Mr. Kamin, who said …")."""
+    clause = sentence.head_of(pronoun)
+    noun = sentence.head_of(clause) if clause is not None and clause.deprel.startswith(
+        "acl") else None
+    if noun is None or noun.upos not in ("NOUN", "PROPN"):
+        noun = next((w for w in reversed(sentence.words[:pronoun.index - 1])
+                     if w.upos in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    phrase = [w for w in sentence.subtree(noun) if w.index < pronoun.index]
+    phrase = [w for w in phrase if w.index <= noun.index or w.deprel in ("flat", "flat:name")]
+    while phrase and phrase[0].upos in ("ADP", "PUNCT", "CCONJ"):
+        phrase = phrase[1:]
+    return phrase or [noun]
 
 
 def _common_type(head: Word) -> str:
