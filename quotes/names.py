@@ -163,6 +163,11 @@ def fullest_name(name: str, names: list[PersonName]) -> str:
         full = person.name.split()
         if len(full) > len(best.split()) and full[-len(parts):] == parts:
             best = person.name
+    if best == name and len(parts) == 1:
+        # A given name alone ("Grace said") when exactly one person of the article has it.
+        owners = {p.name for p in names if len(p.name.split()) > 1 and p.name.split()[0] == name}
+        if len(owners) == 1:
+            best = owners.pop()
     return best
 
 

@@ -140,6 +140,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
 
     name = name_around(sentence, head, span - descriptive, doc.text)
     if name is None:
+        name = _name_beside(doc, sentence, head, words)
+    if name is None:
         # "Malaysia's Prime Minister, Najib Razak" / "the county's director, Paul Amadi":
         # the head is a role and the name stands beside it as an appositive.
         for child, sub in appositives:
@@ -150,7 +152,11 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     else:
         for child, sub in appositives:
             role_parts.append(_clean(doc.text[sub[0].start:sub[-1].end]))
-    if name is not None and is_person_like(name):
+    if name is not None and is_person_like(name) and _names_an_institution(sentence, name, span):
+        name = None
+        mention.type = "organization"
+        mention.name = mention.core
+    elif name is not None and is_person_like(name):
         mention.name = name.text
         mention.titles = [w.text for w in name.titles]
         _describe_named(doc, mention, name, role_parts, end)
@@ -175,6 +181,36 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         mention.gender = HONORIFIC_GENDER.get(lower)
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
+
+
+def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
+                 words: list[Word]) -> Name | None:
+    """A name standing right after a role noun or after its comma: "Board member Gary
+    Lindqvist", "Kremlin spokesman Andrei Lavrentyev", "the state's attorney general,
+    Raymond Pruitt" (when the parser linked neither as a name)."""
+    from .names import capitalized_runs, split_title
+
+    roles, _ = role_entries()
+    if _singular(head) not in roles and head.text.lower() not in word_list("titles.txt"):
+        return None
+    after = [w for w in words if w.index > head.index]
+    if after and after[0].text == ",":
+        after = after[1:]
+    runs = capitalized_runs(after)
+    if runs and after and runs[0][0].index == after[0].index:
+        return split_title(runs[0], doc.text)
+    return None
+
+
+def _names_an_institution(sentence: Sentence, name: Name, span: set[int]) -> bool:
+    """"the Centers for Disease Control and Prevention", "Institute of Technology": a
+    capitalized run continued by of/for/and plus another capitalized word."""
+    nxt = name.words[-1].index + 1
+    if nxt + 1 in span and nxt + 1 <= len(sentence.words):
+        joiner, following = sentence.word(nxt), sentence.word(nxt + 1)
+        return joiner.text.lower() in ("of", "for", "on", "and", "&") and \
+            following.text[:1].isupper()
+    return False
 
 
 def _describe_named(doc: ParsedDocument, mention: Mention, name: Name, role_parts: list[str],
@@ -249,7 +285,7 @@ def resolve_speakers(doc: ParsedDocument, records: list[Attribution]) -> list[At
         entity = _resolve(mention, entities, names, record.speaker_start)
         if entity is None:
             anonymity, evidence = classify_anonymity(doc, mention)
-            entity = Entity(name=mention.core or mention.text, type=mention.type,
+            entity = Entity(name=_clean(mention.text), type=mention.type,
                             gender=mention.gender, number=mention.number,
                             anonymity=anonymity, evidence=evidence)
             if mention.role:
@@ -297,6 +333,12 @@ def _resolve(mention: Mention, entities: list[Entity], names: list[PersonName],
         return _resolve_pronoun(mention, entities, names, offset)
     if mention.name and mention.type == "person":
         name = fullest_name(mention.name, names)
+        if len(name.split()) == 1 and not mention.titles and not mention.gender and (
+                mention.words and mention.words[0].text.lower() == "the" or
+                not any(name in person.name.split() for person in names)):
+            # "the Riksbank", "Corvista said": a bare name no person in the article bears.
+            mention.type, mention.name = "organization", mention.core or name
+            return _resolve(mention, entities, names, offset)
         entity = _person_entity(name, mention.gender or _gender(name, names), entities)
         if mention.role and mention.role not in entity.roles:
             entity.roles.append(mention.role)
