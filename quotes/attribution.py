@@ -148,8 +148,20 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 cue = _verb_cue(doc.text, sentence, word, lemma)
             if cue is not None:
                 _keep_speaker_outside_quotes(cue, quotes)
+                if not cue.according_to and _mute_subject(cue):
+                    continue
                 cues.append(cue)
     return cues
+
+
+def _mute_subject(cue: Cue) -> bool:
+    """A "cue" whose subject cannot speak is a tagging error ("a prominent foreign policy
+    pledge he made"): speakers are people, groups, institutions, documents, pronouns, names."""
+    from .speakers import speaker_noun_type
+
+    head = cue.speaker_head
+    return head is not None and head.upos == "NOUN" and head.deprel.startswith("nsubj") and \
+        speaker_noun_type(head) == "unknown"
 
 
 def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:

@@ -190,14 +190,19 @@ def _cell(value: Any) -> str:
 
 def check_against(records: list, expected: pd.DataFrame) -> list[dict[str, Any]]:
     """Problems found comparing one article's records to expected rows; [] when all agree."""
-    pool = [r for r in records if _get(r, "kind") != "scare"]
+    # Scare quotes are matched only by rows that expect one (kind "scare"); otherwise they
+    # are neither expected nor unexpected.
+    wants_scare = "kind" in expected.columns and (expected["kind"] == "scare").any()
+    pool = [r for r in records if _get(r, "kind") != "scare" or wants_scare]
     fields = [f for f in CHECKED_FIELDS if f in expected.columns]
     used: set[int] = set()
     problems: list[dict[str, Any]] = []
     for row in expected.to_dict("records"):
         needle = _norm(_cell(row.get("text")))
+        scare_row = _cell(row.get("kind")) == "scare"
         hit = next((i for i, r in enumerate(pool)
-                    if i not in used and needle in _norm(_get(r, "text") or "")), None)
+                    if i not in used and needle in _norm(_get(r, "text") or "")
+                    and (_get(r, "kind") == "scare") == scare_row), None)
         if hit is None:
             problems.append({"problem": "missing", "text": needle, "field": None,
                              "expected": None, "found": None})
@@ -210,7 +215,7 @@ def check_against(records: list, expected: pd.DataFrame) -> list[dict[str, Any]]
                                  "expected": want, "found": found})
     problems += [{"problem": "unexpected", "text": _get(r, "text"), "field": None,
                   "expected": None, "found": _get(r, "speaker_name")}
-                 for i, r in enumerate(pool) if i not in used]
+                 for i, r in enumerate(pool) if i not in used and _get(r, "kind") != "scare"]
     return problems
 
 

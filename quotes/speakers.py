@@ -250,6 +250,11 @@ def _antecedent(sentence: Sentence, pronoun: Word) -> list[Word] | None:
     return phrase or [noun]
 
 
+def speaker_noun_type(word: Word) -> str:
+    """person | group | organization | unknown for a common noun heading a speaker."""
+    return _common_type(word)
+
+
 def _common_type(head: Word) -> str:
     roles, _ = role_entries()
     lemma = _singular(head)
