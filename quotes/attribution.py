@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import ParsedDocument, Sentence, Word
-from .lexicon import cue_lexicon
+from .lexicon import cue_lexicon, word_list
 from .marks import QuoteSpan, find_quotes
 from .records import Attribution
 
@@ -157,11 +157,9 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
 def _mute_subject(cue: Cue) -> bool:
     """A "cue" whose subject cannot speak is a tagging error ("a prominent foreign policy
     pledge he made"): speakers are people, groups, institutions, documents, pronouns, names."""
-    from .speakers import speaker_noun_type
-
     head = cue.speaker_head
     return head is not None and head.upos == "NOUN" and head.deprel.startswith("nsubj") and \
-        speaker_noun_type(head) == "unknown"
+        (head.lemma or head.text).lower() in word_list("mute_nouns.txt")
 
 
 def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:
