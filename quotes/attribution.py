@@ -411,7 +411,11 @@ def _positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> 
             return words[word.index:end]
         if word.upos in ("VERB", "AUX") or word.text in (".", ";", ","):
             break
-    if verb.index < end and verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
+    # "…, said Priya Menon, a partner …": the clause after the cue is its speaker's.
+    inverted = verb.index > 1 and words[verb.index - 2].text in (",", "—") and bool(
+        speaker) and speaker[0].index > verb.index
+    if verb.index < end and not inverted and \
+            verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
         first = words[verb.index]
         rest = words[verb.index:end]
         if first.index not in speaker_ids and first.upos in (
@@ -421,9 +425,13 @@ def _positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> 
     # The cue phrase closes the sentence: find the comma just before it (or before its speaker).
     phrase_start = min([verb.index] + [i for i in speaker_ids if i < verb.index])
     if phrase_start > 2 and words[phrase_start - 2].text in (",", "—"):
-        tail = [w for w in words[verb.index:end] if w.index not in speaker_ids]
-        if len(tail) <= 6 or (speaker and speaker[0].index > verb.index):
-            return words[:phrase_start - 2]
+        tail = [w for w in words[verb.index:end] if w.index not in speaker_ids
+                and w.upos != "PUNCT"]
+        before = words[:phrase_start - 2]
+        # "…, the company said on Monday, weeks after its largest customer canceled …"
+        if (len(tail) <= 12 or (speaker and speaker[0].index > verb.index)) and any(
+                w.upos in ("VERB", "AUX") for w in before):
+            return before
     comma = max((w.index for w in words[:verb.index - 1] if w.text == ","), default=None)
     if comma is not None and comma > 2 and not any(
             w.upos == "VERB" for w in words[comma:verb.index - 1]):
