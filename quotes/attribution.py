@@ -137,6 +137,10 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 lemma = cue_lemma(word)
                 if lemma is None:
                     continue
+                # "Editor's note:", "Update:": a label, not a speech verb.
+                if word.index < len(sentence.words) and sentence.word(word.index + 1).text == ":" \
+                        and word.text[:1].isupper():
+                    continue
                 # "a device called “route out”", "a group named …": naming, not speech.
                 if lemma in cue_lexicon().direct_only and word.relation == "acl":
                     continue
@@ -655,9 +659,12 @@ def _attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[
 # "PENCE: Well, look, …" (transcripts) and "Graham: Trump’s rhetoric destroying GOP" (headlines).
 SPEAKER_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
                            r"(?:\s+\([^)]{1,30}\))?)\s*:\s+(?=\S)")
-NOT_SPEAKER_LABELS = frozenset("""note update updated editor editors related read watch photo
-photos video source sources correction clarification disclosure warning breaking exclusive
-also see follow listen subscribe advertisement q a question answer""".split())
+NOT_SPEAKER_LABELS = frozenset("""note update updated editor editors editor’s editor's related
+read watch photo photos video source sources correction clarification disclosure warning
+breaking exclusive also see follow listen subscribe advertisement q a question answer the latest
+more""".split())
+# Title-case headline words that never belong to a speaker's name ("Stealth Over Health: …").
+HEADLINE_WORDS = frozenset("over of to in for and on with at by from as is are was be".split())
 # “…” ― Sonya Herridge (reader comments, pull quotes)
 DASH_SIGNATURE = re.compile(r"\s*(?:[―—–]|--)\s*([A-Z][^\n,;(“”\"]{1,60})")
 
@@ -700,6 +707,8 @@ def _attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: lis
         body = text[paragraph.start:paragraph.end]
         match = SPEAKER_LABEL.match(body)
         if not match or match.group(1).split()[0].lower().strip(".") in NOT_SPEAKER_LABELS:
+            continue
+        if any(w.lower() in HEADLINE_WORDS for w in match.group(1).split()[1:]):
             continue
         if len(match.group(1)) > 60 or any(s < paragraph.end and paragraph.start < e
                                            for s, e in taken):

@@ -230,4 +230,9 @@ def table_rows(scores: Scores) -> list[list[Any]]:
         rows.append([f"recall {kind}", "", value, ""])
     for cls, m in d["anonymity"].items():
         rows.append([f"anonymity {cls} (n={m['gold']})", m["precision"], m["recall"], m["f1"]])
+    pronouns = d["pronoun_speakers"]
+    total = sum(pronouns.values())
+    if total:
+        rows.append([f"pronoun speakers unresolved ({pronouns.get('unresolved', 0)}/{total})",
+                     "", "", round(pronouns.get("unresolved", 0) / total, 4)])
     return rows

@@ -139,11 +139,21 @@ class Pipeline:
                 for text, sents in zip(texts, sentences)]
 
 
+def token_text(token: Any) -> str:
+    doc_text = token.sent.doc.text if token.sent is not None and token.sent.doc else None
+    if doc_text is not None and token.start_char is not None:
+        return doc_text[token.start_char:token.end_char]
+    return token.text
+
+
 def _words_of(sent: Any, offset: int) -> list[Word]:
     words = []
     for token in sent.tokens:
         for w in token.words:
-            words.append(Word(index=int(w.id), text=w.text, lemma=w.lemma or w.text.lower(),
+            text = w.text
+            if text == "<UNK>":             # a token too long for the tokenizer (a URL)
+                text = token_text(token)
+            words.append(Word(index=int(w.id), text=text, lemma=w.lemma or text.lower(),
                               upos=w.upos or "X", xpos=w.xpos or "_", feats=w.feats or "_",
                               head=int(w.head or 0), deprel=w.deprel or "dep",
                               start=token.start_char + offset, end=token.end_char + offset))
