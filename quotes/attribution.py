@@ -205,6 +205,12 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
         cue.speaker = _merge_sibling_subjects(sentence, cue, word)
     cue.content = _verb_content(sentence, word) or _positional_content(sentence, word,
                                                                         cue.speaker)
+    follower = sentence.word(word.index + 1) if word.index < len(sentence.words) else None
+    if follower is not None and follower.text.lower() == "that" and cue.content and \
+            cue.content[0].index > follower.index:
+        # "reporting that tens of thousands …" parsed with the clause's subject on the cue:
+        # the reported clause starts at "that".
+        cue.content = _positional_content(sentence, word, cue.speaker) or cue.content
     if not cue.content:
         cue.object_content = sorted(
             (w for child in sentence.children(word) if child.relation in OBJECT_RELATIONS
@@ -239,8 +245,26 @@ def _nominal_content(sentence: Sentence, verb: Word) -> list[Word]:
     return words if len([w for w in words if w.upos != "PUNCT"]) >= 2 else []
 
 
+def _absolute_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"with the country's top military commander reporting that …": in this absolute
+    construction the participle's subject is the noun right before it, whatever the parser
+    attached to it."""
+    if verb.xpos != "VBG" or verb.index <= 2:
+        return None
+    before = sentence.word(verb.index - 1)
+    opener = [w.text.lower() for w in sentence.words[max(0, verb.index - 9):verb.index - 1]]
+    if before.upos in ("NOUN", "PROPN") and "with" in opener and \
+            "," not in opener[opener.index("with"):]:
+        return before
+    return None
+
+
 def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     children = sentence.children(verb)
+    if depth == 0:
+        absolute = _absolute_subject(sentence, verb)
+        if absolute is not None:
+            return absolute
     if verb.lemma.lower() == "quote" or verb.text.lower() == "quoted":
         # "X was quoted (by the Courier) as saying …": the one quoted speaks, not the paper.
         for child in children:
@@ -261,16 +285,6 @@ def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None
             if any(c.deprel in ("nsubj:pass", "aux:pass") for c in children):
                 return child
     head = sentence.head_of(verb)
-    if depth == 0 and verb.xpos == "VBG" and verb.index > 2:
-        # "with the country's top military commander reporting that …": in this absolute
-        # construction the participle's subject is the noun right before it, whatever the
-        # parser attached it to.
-        before = sentence.word(verb.index - 1)
-        opener = sentence.words[max(0, verb.index - 9):verb.index - 1]
-        if before.upos in ("NOUN", "PROPN") and before.head != verb.index and any(
-                w.text.lower() == "with" for w in opener) and not any(
-                w.text == "," for w in opener[[w.text.lower() for w in opener].index("with"):]):
-            return before
     if head is None or depth > 2:
         return None
     if verb.deprel in NOUN_MODIFIER_RELATIONS and head.upos in ("NOUN", "PROPN", "PRON"):
@@ -484,7 +498,18 @@ def _according_to_cue(text: str, sentence: Sentence, according: Word) -> Cue | N
         cue.speaker_head = source
         cue.speaker = _noun_phrase(sentence, source, exclude={according.index, to.index})
         phrase = {w.index for w in sentence.subtree(source)} | {according.index, to.index}
-        cue.content = [w for w in sentence.subtree(clause) if w.index not in phrase]
+        words = sentence.words
+        last = max(phrase)
+        rest = [w for w in words[last:] if w.upos != "PUNCT"]
+        before = _trim_punct(words[:according.index - 1])
+        if not rest and before:
+            # "…, according to sources familiar with the plans.": everything before it.
+            cue.content = before
+        elif not before:
+            # "According to the ministry, …": everything after the phrase.
+            cue.content = _trim_punct(words[last:])
+        else:
+            cue.content = [w for w in sentence.subtree(clause) if w.index not in phrase]
         return cue
     # The parser misread the phrase: go by position.  The source runs from "to" to the next
     # comma (or the sentence end); the content is the rest of the sentence on the other side.
