@@ -259,12 +259,32 @@ def _absolute_subject(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+def _trailing_participle_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"The Times filed a motion to unseal the records, arguing that …": a participle after a
+    comma speaks for the subject of the clause before it, not for the noun the parser hung it
+    on ("motion")."""
+    if verb.xpos != "VBG" or verb.index <= 2 or sentence.word(verb.index - 1).text != ",":
+        return None
+    if any(c.deprel in SUBJECT_RELATIONS for c in sentence.children(verb)):
+        return None
+    for word in reversed(sentence.words[:verb.index - 2]):
+        if word.upos in ("VERB", "AUX") and word.xpos != "VBG":
+            subject = next((c for c in sentence.children(word)
+                            if c.deprel in SUBJECT_RELATIONS + ("nsubj:pass",)), None)
+            if subject is not None and subject.index < verb.index:
+                return subject
+    return None
+
+
 def _speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     children = sentence.children(verb)
     if depth == 0:
         absolute = _absolute_subject(sentence, verb)
         if absolute is not None:
             return absolute
+        trailing = _trailing_participle_subject(sentence, verb)
+        if trailing is not None:
+            return trailing
     if verb.lemma.lower() == "quote" or verb.text.lower() == "quoted":
         # "X was quoted (by the Courier) as saying …": the one quoted speaks, not the paper.
         for child in children:
