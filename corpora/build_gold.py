@@ -170,7 +170,10 @@ def merge_follow_on_pieces(text: str, quotes: list[dict]) -> list[dict]:
     quotes = sorted(quotes, key=lambda q: q["start"])
     merged: list[dict] = []
     for q in quotes:
-        prev = merged[-1] if merged else None
+        # The previous quote at the outer level (a quote nested inside it is skipped).
+        outer = [m for m in merged if not any(o is not m and o["start"] <= m["start"]
+                                              and m["end"] <= o["end"] for o in merged)]
+        prev = outer[-1] if outer else None
         if (prev is not None and q["cue"] is None and q["speaker"] is None
                 and q["kind"] == "direct" and prev["kind"] == "direct"
                 and paragraph_of(text, prev["end"]) == paragraph_of(text, q["start"])

@@ -36,5 +36,6 @@ def test_bag_and_dataframe_match_single_process(client, analyzer):
     assert got == expected
     frame = dd.from_pandas(pd.DataFrame(documents), npartitions=2)
     result = extract_dataframe(frame, model="bundled").compute()
+    result = result.astype(object).where(result.notna(), None)
     assert list(result["text"]) == [r["text"] for r in expected]
     assert list(result["speaker_name"]) == [r["speaker_name"] for r in expected]
