@@ -95,9 +95,50 @@ def read_articles(inputs: Iterable[str], *, text_column: str = "text", id_column
                              "(use .txt files, folders of them, .jsonl or .csv)")
 
 
+def _stream_lines(path: Path, newline: str | None = None) -> Iterator[str]:
+    """The lines of a text file, read as they are needed (memory stays flat on large inputs).
+
+    UTF-8 (with or without BOM); a file that is not UTF-8 is read again as Windows-1252, with
+    a warning, unless it looks binary.
+    """
+    try:
+        with path.open("rb") as probe:
+            head = probe.read(8192)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in head:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    try:
+        with path.open(encoding="utf-8-sig", newline=newline) as handle:
+            yield from handle
+        return
+    except UnicodeDecodeError as exc:
+        failure = exc
+    warnings.warn(f"{path}: not UTF-8 (invalid byte at offset {failure.start} of a line); "
+                  "read as Windows-1252", stacklevel=3)
+    raise _RetryAsCp1252()
+
+
+class _RetryAsCp1252(Exception):
+    pass
+
+
+def _lines(path: Path, newline: str | None = None) -> Iterator[str]:
+    done = 0
+    try:
+        for line in _stream_lines(path, newline):
+            yield line
+            done += 1
+    except _RetryAsCp1252:
+        # Continue after the lines already read: nothing is read twice.
+        with path.open(encoding="cp1252", newline=newline) as handle:
+            for number, line in enumerate(handle):
+                if number >= done:
+                    yield line
+
+
 def _read_jsonl(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
-    text = decode(_read_bytes(path), str(path))
-    for number, line in enumerate(io.StringIO(text), start=1):
+    for number, line in enumerate(_lines(path), start=1):
         if not line.strip():
             continue
         try:
@@ -113,9 +154,8 @@ def _read_jsonl(path: Path, text_column: str, id_column: str) -> Iterator[Articl
 
 
 def _read_csv(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
-    text = decode(_read_bytes(path), str(path))
     csv.field_size_limit(MAX_DOCUMENT_CHARS + 1)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(_lines(path, newline=""))
     if reader.fieldnames is None or text_column not in reader.fieldnames:
         raise InputError(f"{path}: no column {text_column!r} "
                          f"(columns: {', '.join(reader.fieldnames or [])}); use --text-column")

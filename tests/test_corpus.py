@@ -76,3 +76,14 @@ def test_atomic_writer_leaves_no_partial_file(tmp_path):
     with AtomicWriter(str(target)) as handle:
         handle.write("whole")
     assert target.read_text() == "whole"
+
+
+def test_jsonl_with_a_windows_1252_line_midway_is_read_once(tmp_path):
+    lines = [json.dumps({"id": f"d{i}", "text": f"Text {i}."}) for i in range(3)]
+    data = ("\n".join(lines[:2]) + "\n").encode("utf-8") + \
+        '{"id": "d2", "text": "Caf\u00e9 \u201cquote\u201d."}\n'.encode("cp1252")
+    (tmp_path / "mixed.jsonl").write_bytes(data)
+    with pytest.warns(UserWarning, match="Windows-1252"):
+        articles = list(read_articles([str(tmp_path / "mixed.jsonl")]))
+    assert [a.doc_id for a in articles] == ["d0", "d1", "d2"]
+    assert articles[2].text == "Café “quote”."
