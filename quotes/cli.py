@@ -41,7 +41,7 @@ def _analyzer(model: str, cache_dir: str | None = None):
         raise _fail(str(exc)) from None
 
 
-def _short(value: Any, width: int = 60) -> Any:
+def _short(value: Any, width: int = 36) -> Any:
     if isinstance(value, str):
         value = " ".join(value.split())
         return value if len(value) <= width else value[: width - 1] + "…"
