@@ -15,10 +15,11 @@ SEGMENTS = ("named", "unnamed", "anonymous", "unknown")
 BAR_WIDTH, LABEL_WIDTH, ROW_HEIGHT = 420, 190, 22
 
 CSS = """
-body{font:15px/1.5 system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0;font-size:13px}
+body{font:15px/1.5 system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;margin:1em 0;font-size:13px;display:block;overflow-x:auto;
+ max-width:100%}
 th,td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
-td.num{text-align:right}  tr.total{font-weight:bold}  tr.has-anon td.share{color:#b00}
+td{max-width:24em}  td:first-child{white-space:nowrap}  td.num{text-align:right;white-space:nowrap}  tr.total{font-weight:bold}  tr.has-anon td.share{color:#b00}
 tr.anon-anonymous td{color:#b00}
 .legend{display:flex;flex-wrap:wrap;gap:.4em 1.2em;margin:1em 0;font-size:13px}
 .text{white-space:pre-wrap;scroll-margin-top:4em;border-left:3px solid #eee;padding-left:1em}
