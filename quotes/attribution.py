@@ -969,7 +969,8 @@ def _to_records(doc: ParsedDocument, drafts: list[Draft], doc_id: str | None) ->
     for number, draft in enumerate(drafts, start=1):
         cue = draft.cue
         speaker_words = cue.speaker if cue is not None else []
-        has_cue = cue is not None and draft.kind != "scare"
+        # A follow-on quotation has no cue of its own; its speaker is the previous one's.
+        has_cue = cue is not None and draft.kind != "scare" and draft.method != "continuation"
         records.append(Attribution(
             doc_id=doc_id,
             quote_id=number,
