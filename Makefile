@@ -26,7 +26,11 @@ STAGES ?=
 model: install
 	$(BIN)/python -m quotes.training.recipe $(STAGES)
 
-eval: install
+# The corpus gold is built from the hand annotations (corpora/annotations) and not tracked.
+corpora/gold.jsonl: corpora/build_gold.py $(wildcard corpora/articles/*.txt corpora/annotations/*.json)
+	$(PYTHON) corpora/build_gold.py > /dev/null
+
+eval: install corpora/gold.jsonl
 	$(BIN)/python -m quotes.cli evaluate corpora/gold.jsonl
 	@if [ -f ../shared/eval/polnear-dev.jsonl ]; then \
 	  for subset in all speech direct; do \

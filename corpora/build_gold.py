@@ -47,11 +47,11 @@ CLOSING = "”\"»’'"
 QUOTE_KEYS = {
     "text", "occurrence", "fragments", "speaker", "speaker_occurrence", "cue",
     "cue_occurrence", "kind", "speaker_name", "speaker_type", "anonymity",
-    "speech_cue_heuristic",
+    "speech_cue",
 }
 REQUIRED_KEYS = {
     "text", "speaker", "cue", "kind", "speaker_name", "speaker_type", "anonymity",
-    "speech_cue_heuristic",
+    "speech_cue",
 }
 
 
@@ -125,13 +125,13 @@ def check_quote(stem: str, q: dict, idx: int) -> None:
     kind = q["kind"]
     if kind not in KINDS:
         fail(stem, f"{label}: bad kind {kind!r}")
-    if not isinstance(q["speech_cue_heuristic"], bool):
-        fail(stem, f"{label}: speech_cue_heuristic must be true or false")
+    if not isinstance(q["speech_cue"], bool):
+        fail(stem, f"{label}: speech_cue must be true or false")
     if kind == "scare":
         for key in ("speaker", "cue", "speaker_name", "speaker_type", "anonymity"):
             if q[key] is not None:
                 fail(stem, f"{label}: a scare quote must have {key} null")
-        if q["speech_cue_heuristic"]:
+        if q["speech_cue"]:
             fail(stem, f"{label}: a scare quote has no speech cue")
         return
     if q["speaker_name"] is None:
@@ -246,7 +246,7 @@ def build_article(stem: str, text: str, ann: dict) -> dict:
             "cue_start": c_start,
             "cue_end": c_end,
             "kind": q["kind"],
-            "speech_cue_heuristic": q["speech_cue_heuristic"],
+            "speech_cue_heuristic": q["speech_cue"],
             "speaker_name": q["speaker_name"],
             "speaker_type": q["speaker_type"],
             "anonymity": q["anonymity"],
@@ -327,12 +327,8 @@ def review(doc: dict) -> None:
         print("   " + "".join(out).replace("\n", " ¶ "))
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--review", action="store_true",
-                        help="print every quote with its speaker and cue marked")
-    args = parser.parse_args(argv)
-
+def build_all() -> tuple[list[dict], list[str]]:
+    """(gold documents, errors) from every article and its annotation."""
     stems = sorted(p.stem for p in ARTICLES.glob("*.txt"))
     ann_stems = sorted(p.stem for p in ANNOTATIONS.glob("*.json"))
     docs, errors = [], []
@@ -351,13 +347,24 @@ def main(argv=None) -> int:
             errors.append(f"{stem}: annotation is not valid JSON: {exc}")
         except GoldError as exc:
             errors.append(str(exc))
+    return docs, errors
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--review", action="store_true",
+                        help="print every quote with its speaker and cue marked")
+    parser.add_argument("--output", type=Path, default=OUTPUT,
+                        help="where to write the gold JSONL (default corpora/gold.jsonl)")
+    args = parser.parse_args(argv)
+    docs, errors = build_all()
     if errors:
         for err in errors:
             print(f"ERROR {err}", file=sys.stderr)
         print(f"build_gold: {len(errors)} error(s); gold.jsonl not written", file=sys.stderr)
         return 1
 
-    with OUTPUT.open("w", encoding="utf-8") as fh:
+    with args.output.open("w", encoding="utf-8") as fh:
         for doc in docs:
             fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
 
@@ -405,7 +412,7 @@ def main(argv=None) -> int:
             q["cue"] for q in attributed if q["cue"]).most_common())),
     ]
     width = max(len(k) for k, _ in counts)
-    print(f"wrote {OUTPUT.relative_to(HERE.parent)}")
+    print(f"wrote {args.output}")
     for key, value in counts:
         print(f"{key:<{width}}  {value}")
     return 0

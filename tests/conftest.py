@@ -11,6 +11,18 @@ SEED = ROOT / "seeds" / "000_cd2bf0a090a087de.txt"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
+def corpus_gold() -> list[dict]:
+    """The corpus gold documents, built from the hand annotations (corpora/build_gold.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gold", ROOT / "corpora" / "build_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    docs, errors = module.build_all()
+    assert not errors, errors
+    return docs
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from quotes.nlp import load_pipeline

@@ -1,13 +1,11 @@
 """The evaluator's scores on the project's annotated corpus, and per-article outcomes."""
-import json
-
 import pytest
 
 from quotes.evaluate import in_subset, match, score
 
-from conftest import ROOT
+from conftest import corpus_gold
 
-GOLD = [json.loads(line) for line in (ROOT / "corpora" / "gold.jsonl").open(encoding="utf-8")]
+GOLD = corpus_gold()
 
 # Floors a few points under the figures measured with the bundled model (README, "Measured"):
 # a regression in the rules or the model shows up here as a failing test.

@@ -1,14 +1,12 @@
 """quotes.dask on a local two-worker Dask cluster gives the single-process records."""
-import json
-
 import pytest
 
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
-from conftest import ROOT  # noqa: E402
+from conftest import corpus_gold  # noqa: E402
 
-GOLD = [json.loads(line) for line in (ROOT / "corpora" / "gold.jsonl").open(encoding="utf-8")]
+GOLD = corpus_gold()
 
 
 @pytest.fixture(scope="module")
