@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .document import ParsedDocument
 from .lexicon import word_list
+from .names import is_possessive
 
 if TYPE_CHECKING:
     from .speakers import Mention
@@ -27,11 +28,8 @@ def find_anonymity_evidence(text: str) -> str | None:
     return best.group(0) if best else None
 
 
-def _sentence_text(doc: ParsedDocument, offset: int) -> str:
-    for sentence in doc.sentences:
-        if sentence.start <= offset < sentence.end:
-            return doc.text[sentence.start:sentence.end]
-    return ""
+def _text_of(sentence, doc: ParsedDocument) -> str:
+    return doc.text[sentence.start:sentence.end] if sentence is not None else ""
 
 
 def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | None, str | None]:
@@ -42,7 +40,7 @@ def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | N
     # condition of anonymity") or elsewhere in its sentence ("…, said the official, who
     # declined to be named").
     evidence = find_anonymity_evidence(mention.text) or find_anonymity_evidence(
-        _sentence_text(doc, mention.start))
+        _text_of(doc.sentence_containing(mention.start), doc))
     if mention.name:
         return "named", "named " + mention.type
     if evidence:
@@ -52,7 +50,7 @@ def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | N
         return "unnamed", "no name"
     if mention.type == "organization":
         # "the ministry", "the report": a definite institution or document is identified.
-        definite = any(w.text.lower() in ("the", "this", "that") or _possessive(w)
+        definite = any(w.text.lower() in ("the", "this", "that") or is_possessive(w)
                        or w.upos == "PROPN" for w in mention.words if w.index < head.index)
         return ("named", "definite organization") if definite else ("unnamed", "generic organization")
     if mention.type == "person" and _single_office_holder(doc, mention):
@@ -73,11 +71,6 @@ def _single_office_holder(doc: ParsedDocument, mention: "Mention") -> bool:
         return False          # "a Kremlin spokesman": one of several
     # The office must be qualified by whose it is: a possessive, a proper-name compound
     # ("Kremlin spokesman", "the White House press secretary"), or "of the …".
-    qualified = any(_possessive(w) or w.upos == "PROPN" for w in before) or any(
+    qualified = any(is_possessive(w) or w.upos == "PROPN" for w in before) or any(
         w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
     return qualified
-
-
-def _possessive(word) -> bool:
-    """"the country's", "Russia’s" (even when the tokenizer kept the ’s on the word)."""
-    return word.deprel == "nmod:poss" or word.text.endswith(("'s", "’s"))

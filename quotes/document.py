@@ -115,6 +115,12 @@ class ParsedDocument:
         ]
         return cls(text=text, sentences=sentences, model=data.get("model", ""))
 
+    def sentence_containing(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
     def words(self) -> Iterator[tuple[Sentence, Word]]:
         for sentence in self.sentences:
             for word in sentence.words:

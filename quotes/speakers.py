@@ -76,13 +76,6 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 
-def _sentence_for(doc: ParsedDocument, start: int) -> Sentence | None:
-    for sentence in doc.sentences:
-        if sentence.start <= start < sentence.end:
-            return sentence
-    return None
-
-
 def _singular(word: Word) -> str:
     return (word.lemma or word.text).lower()
 
@@ -104,7 +97,7 @@ def _mention_head(words: list[Word]) -> Word | None:
 def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     """Name, titles, role, type, number and gender of the mention at [start, end)."""
     text = doc.text[start:end]
-    sentence = _sentence_for(doc, start)
+    sentence = doc.sentence_containing(start)
     words = [w for w in sentence.words if start <= w.start and w.end <= end] if sentence else []
     head = _mention_head(words)
     mention = Mention(text=text, start=start, end=end, head=head, words=words)
@@ -248,11 +241,6 @@ def _antecedent(sentence: Sentence, pronoun: Word) -> list[Word] | None:
     while phrase and phrase[0].upos in ("ADP", "PUNCT", "CCONJ"):
         phrase = phrase[1:]
     return phrase or [noun]
-
-
-def speaker_noun_type(word: Word) -> str:
-    """person | group | organization | unknown for a common noun heading a speaker."""
-    return _common_type(word)
 
 
 def _common_type(head: Word) -> str:
