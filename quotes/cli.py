@@ -13,7 +13,7 @@ from . import __version__
 from .corpus import AtomicWriter, InputError, missing_inputs, read_articles
 from .marks import balance_warnings
 from .nlp import ModelError
-from .records import COLUMNS, Attribution
+from .records import COLUMNS
 
 FORMATS = ("table", "csv", "jsonl", "json")
 TABLE_COLUMNS = ("doc_id", "quote_id", "kind", "text", "cue", "speaker", "speaker_name",

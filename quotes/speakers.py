@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .anonymity import classify_anonymity
+from .cue_syntax import RELATIVE_PRONOUNS
 from .document import ParsedDocument, Sentence, Word
 from .lexicon import word_list
 from .names import (HONORIFIC_GENDER, Name, PersonName, first_name_gender, fullest_name,
@@ -220,9 +221,6 @@ def _describe_named(doc: ParsedDocument, mention: Mention, name: Name, role_part
         role_parts.append(_clean(rest))
     for word in name.titles + before:
         mention.gender = mention.gender or HONORIFIC_GENDER.get(word.text.lower())
-
-
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 def _antecedent(sentence: Sentence, pronoun: Word) -> list[Word] | None:

@@ -1,0 +1,115 @@
+"""Cue phrases touching a quotation, read off the text: `“…,” Kupchan said.`, `He said: “…”`."""
+from __future__ import annotations
+
+import re
+
+from .cue_syntax import trim_punct
+from .cues import Cue
+from .document import ParsedDocument
+from .drafts import Draft, QuoteIndex
+from .marks import QuoteSpan
+
+
+AFTER_QUOTE = re.compile(r"[\s,]*")             # “…,” said Kupchan / “…,” he said
+BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*|\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+\s*[,:]\s*")
+
+
+# What may stand between the cue phrase and the next piece of the same quotation:
+# `“…,” she said, “…”`, `“…,” she said. “…”`, `“…,” she said, clapping. “…”`.
+BETWEEN_PIECES = re.compile(r"\s*(?:,\s*[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[,.:;]?\s*")
+
+
+def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, "Draft"],
+                    quotes: QuoteIndex) -> "Draft | None":
+    for draft in claimed.values():
+        last = draft.quotes[-1] if draft.quotes else None
+        if last is None or last.close is None or last.paragraph_index != quote.paragraph_index:
+            continue
+        if not last.close < quote.open:
+            continue
+        cue = draft.cue
+        if cue is None:
+            continue
+        if last.close < cue.start < quote.open:
+            # The cue phrase sits between the pieces: nothing but it may.
+            ends = [cue.end] + [w.end for w in cue.speaker if w.end <= quote.open]
+            if BETWEEN_PIECES.fullmatch(text[max(ends):quote.open]) and not quotes.overlapping(
+                    last.close + 1, max(ends)):
+                return draft
+        elif cue.end <= last.open and not text[last.close + 1:quote.open].strip():
+            return draft              # “…” “…” back to back after the cue
+    return None
+
+
+def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
+                            drafts: list[Draft], used: set[int]) -> set[int]:
+    """The newsroom pattern, read off the text: a cue phrase touching a quotation.
+
+    `“…,” Kupchan said.` / `“…,” said Kupchan, a fellow …` (the phrase right after the closing
+    mark) and `Kupchan said: “…”` / `told reporters, “…”` (right before the opening mark).
+    A quotation split by its cue (`“…,” he said, “…”`) becomes one attribution in two pieces.
+    Returns the ids of the cues used.
+    """
+    text = doc.text
+    claimed: dict[int, Draft] = {}
+    speaking = [c for c in cues if c.speaker_head is not None and not c.according_to]
+    # Quotations embedded in another cue's reported clause ("told VOA that Trump might
+    # “broker a cease-fire,” a pledge he made") are partial quotes of that clause.
+    embedded = []
+    for cue in cues:
+        content = trim_punct(cue.content)
+        if content:
+            embedded.append((content[0].start, content[-1].end))
+    for quote in quotes.spans:
+        if any(start < quote.open < end for start, end in embedded):
+            continue
+        after = before = None
+        if quote.close is not None:
+            for cue in speaking:
+                starts = [cue.start] + [w.start for w in cue.speaker if w.start > quote.close]
+                phrase_start = min(starts)
+                gap = text[quote.close + 1:phrase_start]
+                if phrase_start > quote.close and "\n" not in gap and AFTER_QUOTE.fullmatch(gap):
+                    after = cue
+                    break
+        for cue in speaking:
+            if cue.end > quote.open:
+                continue
+            ends = [cue.end] + [w.end for w in cue.speaker if w.end <= quote.open]
+            gap = text[max(ends):quote.open]
+            if "\n" not in gap and BEFORE_QUOTE.fullmatch(gap):
+                before = cue
+        previous = _previous_piece(text, quote, claimed, quotes)
+        if previous is not None:
+            # A quotation split by its cue ("“…,” she said. “…”") or continued right after a
+            # piece of it, in the same paragraph: one attribution, several pieces.
+            previous.fragments.append((quote.start, quote.end))
+            previous.quotes.append(quote)
+            previous.unclosed = previous.unclosed or not quote.closed
+            used.add(id(quote))
+            continue
+        if before is not None and id(before) in claimed:
+            best = (0, before)            # the second piece of a split quotation
+        elif after is not None:
+            best = (0, after)
+        elif before is not None:
+            best = (0, before)
+        else:
+            continue
+        cue = best[1]
+        if id(cue) in claimed:
+            draft = claimed[id(cue)]
+            if draft.quotes and draft.quotes[-1].end < quote.open:
+                draft.fragments.append((quote.start, quote.end))
+                draft.quotes.append(quote)
+                draft.unclosed = draft.unclosed or not quote.closed
+                used.add(id(quote))
+            continue
+        draft = Draft(kind="direct", fragments=[(quote.start, quote.end)], cue=cue,
+                      method="adjacent", sentence_index=cue.sentence.index,
+                      paragraph_index=cue.sentence.paragraph_index,
+                      unclosed=not quote.closed, quotes=[quote])
+        drafts.append(draft)
+        claimed[id(cue)] = draft
+        used.add(id(quote))
+    return set(claimed)

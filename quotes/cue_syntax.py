@@ -1,0 +1,317 @@
+"""What the dependency parse says about a speech verb: who speaks and what is reported.
+
+Each function reads one sentence's tree around a cue word; the fallbacks by position cover
+the constructions a compact parser gets wrong most often (inverted "…, said Kupchan",
+absolute "with the commander reporting that …", cue phrases closing the sentence).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .document import Sentence, Word
+
+if TYPE_CHECKING:
+    from .cues import Cue
+
+# Relations whose dependent is the speaker of a speech verb.
+SUBJECT_RELATIONS = ("nsubj", "nsubj:outer")
+# "was quoted by Reuters", "a statement released by the ministry": the agent speaks.
+AGENT_RELATIONS = ("obl:agent",)
+# A speech verb with none of its own subject borrows the subject of the verb it hangs from:
+# "smiled and said" (conj), "..., adding that" (advcl), "went on to say" (xcomp).
+BORROW_SUBJECT_RELATIONS = ("conj", "advcl", "xcomp")
+# A cue modifying a noun ("the commander reporting that", "officials, who said") is said
+# by that noun.
+NOUN_MODIFIER_RELATIONS = ("acl", "acl:relcl")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# The reported clause of a speech verb.
+CONTENT_RELATIONS = ("ccomp",)
+# Complements that carry quoted words of "call", "describe", "praise": "called it “a mess”".
+OBJECT_RELATIONS = ("obj", "xcomp", "obl")
+# Quotation marks are kept at the edges of spans: the quotation scanner decides about them.
+QUOTE_CHARS = set("\"'“”‘’«»„‟‹›‚‛")
+
+
+def nominal_content(sentence: Sentence, verb: Word) -> list[Word]:
+    """What a "nominal" cue reports when it has no clause: "called for [a moratorium]",
+    "urged [Republicans to join]", "questioned [the integrity of the vote]"."""
+    children = sentence.children(verb)
+    if verb.relation in ("acl", "amod") or any(c.deprel in ("aux:pass", "nsubj:pass")
+                                              for c in children):
+        return []             # "14 ballots rejected for …": a passive participle, no speech
+    xcomp = [c for c in children if c.deprel == "xcomp"]
+    objects = [c for c in children if c.deprel in ("obj", "iobj")]
+    if xcomp:
+        parts = objects + xcomp
+    elif verb.lemma.lower() in ("tell", "ask", "respond"):
+        return []             # "told the council", "responded to requests": the addressee
+    else:
+        parts = [c for c in children if c.relation == "obl" and any(
+            g.deprel == "case" and g.text.lower() in ("for", "about", "against", "of", "on")
+            for g in sentence.children(c))] or objects
+    words = []
+    for part in parts:
+        words.extend(w for w in sentence.subtree(part)
+                     if not (w.head == part.index and w.deprel == "case"))
+    words = sorted(set(words), key=lambda w: w.index)
+    return words if len([w for w in words if w.upos != "PUNCT"]) >= 2 else []
+
+
+def _absolute_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"with the country's top military commander reporting that …": in this absolute
+    construction the participle's subject is the noun right before it, whatever the parser
+    attached to it."""
+    if verb.xpos != "VBG" or verb.index <= 2:
+        return None
+    before = sentence.word(verb.index - 1)
+    opener = [w.text.lower() for w in sentence.words[max(0, verb.index - 9):verb.index - 1]]
+    if before.upos in ("NOUN", "PROPN") and "with" in opener and \
+            "," not in opener[opener.index("with"):]:
+        return before
+    return None
+
+
+def _trailing_participle_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"The Times filed a motion to unseal the records, arguing that …": a participle after a
+    comma speaks for the subject of the clause before it, not for the noun the parser hung it
+    on ("motion")."""
+    if verb.xpos != "VBG" or verb.index <= 2 or sentence.word(verb.index - 1).text != ",":
+        return None
+    if any(c.deprel in SUBJECT_RELATIONS for c in sentence.children(verb)):
+        return None
+    for word in reversed(sentence.words[:verb.index - 2]):
+        if word.upos in ("VERB", "AUX") and word.xpos != "VBG":
+            subject = next((c for c in sentence.children(word)
+                            if c.deprel in SUBJECT_RELATIONS + ("nsubj:pass",)), None)
+            if subject is not None and subject.index < verb.index:
+                return subject
+    return None
+
+
+def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
+    children = sentence.children(verb)
+    if depth == 0:
+        absolute = _absolute_subject(sentence, verb)
+        if absolute is not None:
+            return absolute
+        trailing = _trailing_participle_subject(sentence, verb)
+        if trailing is not None:
+            return trailing
+    if verb.lemma.lower() == "quote" or verb.text.lower() == "quoted":
+        # "X was quoted (by the Courier) as saying …": the one quoted speaks, not the paper.
+        for child in children:
+            if child.deprel in ("nsubj:pass", "nsubj"):
+                return child
+    for child in children:
+        if child.deprel in SUBJECT_RELATIONS:
+            # "Kupchan, who said …": the mention as written is "who"; speaker resolution
+            # maps it to the noun it stands for.
+            return child
+    for child in children:
+        if child.deprel in AGENT_RELATIONS:
+            return child
+    for child in children:
+        # Passive "it was reported by X" without the agent label: an obl with case "by".
+        if child.deprel == "obl" and any(c.deprel == "case" and c.text.lower() == "by"
+                                         for c in sentence.children(child)):
+            if any(c.deprel in ("nsubj:pass", "aux:pass") for c in children):
+                return child
+    head = sentence.head_of(verb)
+    if head is None or depth > 2:
+        return None
+    if verb.deprel in NOUN_MODIFIER_RELATIONS and head.upos in ("NOUN", "PROPN", "PRON"):
+        return head
+    if verb.relation in BORROW_SUBJECT_RELATIONS and head.upos in ("VERB", "AUX", "ADJ", "NOUN"):
+        return speaker_head(sentence, head, depth + 1)
+    return None
+
+
+def noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word]:
+    """The mention as written: the head's contiguous subtree, appositives and titles included.
+
+    Left out: the cue and everything under it (a relative clause "who said …" holding the cue),
+    and the head's own preposition ("with Devocht", "by Reuters").
+    """
+    subtree = {w.index for w in sentence.subtree(head)}
+    removed = set(exclude)
+    for index in exclude:
+        if index in subtree and index != head.index:
+            removed |= {w.index for w in sentence.subtree(sentence.word(index))}
+    removed |= {w.index for c in sentence.children(head)
+                if c.deprel in ("case", "advmod", "discourse", "cc")
+                for w in sentence.subtree(c)}
+    members = subtree - removed
+    members.add(head.index)
+    left = right = head.index
+    while left - 1 in members:
+        left -= 1
+    while right + 1 in members:
+        right += 1
+    words = sentence.words[left - 1:right]
+    return trim_punct(words)
+
+
+def trim_punct(words: list[Word]) -> list[Word]:
+    start, end = 0, len(words)
+    while start < end and (words[start].upos == "PUNCT" and words[start].text not in QUOTE_CHARS
+                           or words[start].deprel == "cc"):
+        start += 1
+    while end > start and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    return words[start:end]
+
+
+def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
+    """A parser that split "Charles Kupchan, a senior fellow …" into several subjects of the
+    verb: the mention runs from the first subject to the end of the last one before the verb."""
+    subjects = [c for c in sentence.children(verb) if c.deprel in SUBJECT_RELATIONS
+                and c.index < verb.index]
+    if len(subjects) < 2 or cue.speaker_head not in subjects:
+        return cue.speaker
+    words = []
+    for subject in subjects:
+        words.extend(noun_phrase(sentence, subject, exclude={verb.index}))
+    first, last = min(w.index for w in words), max(w.index for w in words)
+    return trim_punct(sentence.words[first - 1:last])
+
+
+TIME_WORDS = frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday yesterday today
+tonight tomorrow week month year night morning afternoon evening weekend""".split())
+
+
+def can_speak(word: Word) -> bool:
+    return (word.upos in ("NOUN", "PROPN", "PRON") and word.text.lower() not in RELATIVE_PRONOUNS
+            and word.text.lower() not in TIME_WORDS and (word.lemma or "").lower() not in TIME_WORDS)
+
+
+def nearest_subject(sentence: Sentence, verb: Word,
+                     allowed: set[int] | None = None) -> Word | None:
+    """When the parse gives a cue no subject: the noun just before it ("Kupchan, however,
+    noted", "Sen. David Perdue (R-Ga.) said"), or just after it in the inverted order
+    ("…,” said the spokesman")."""
+    skip = {"ADV", "AUX", "PART"}
+    index = verb.index - 1
+    steps = 0
+    while index >= 1 and steps < 8:
+        word = sentence.word(index)
+        steps += 1
+        if allowed is not None and index not in allowed:
+            break
+        if word.text == ")":
+            # A party label or aside: "(R-Ga.)", "(D-N.C.)".
+            opening = next((w.index for w in reversed(sentence.words[:index - 1])
+                            if w.text == "("), None)
+            if opening is None:
+                break
+            index = opening - 1
+            continue
+        if word.upos in skip or word.text in (",", "—", "–"):
+            index -= 1
+            continue
+        if can_speak(word):
+            return _phrase_head(sentence, word)
+        break
+    if verb.index < len(sentence.words):
+        for word in sentence.words[verb.index:verb.index + 6]:
+            if allowed is not None and word.index not in allowed:
+                break
+            if word.text.lower() in TIME_WORDS or word.upos in ("ADP", "ADV") or \
+                    word.text in (",",):
+                continue
+            if can_speak(word):
+                return _phrase_head(sentence, word)
+            if word.upos not in ("DET", "ADJ", "NUM"):
+                break
+    return None
+
+
+def _phrase_head(sentence: Sentence, word: Word) -> Word:
+    """Climb from a word to the head of its noun phrase (through name and modifier links)."""
+    current = word
+    for _ in range(4):
+        head = sentence.head_of(current)
+        if head is None or current.deprel not in ("flat", "flat:name", "compound", "amod",
+                                                  "det", "nmod:poss", "nummod"):
+            break
+        if head.upos not in ("NOUN", "PROPN"):
+            break
+        current = head
+    return current
+
+
+def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> list[Word]:
+    """Reported content the parse missed, found by position:
+
+    - "reporting that …", "said in a statement that …": from "that" to the end of the sentence;
+    - "said: …": from the colon to the end;
+    - "said the plan would fail": a clause right after the cue, to the end;
+    - "…, officials said." / "…, said Keller, a hydrologist …": the sentence before the comma
+      that precedes the cue phrase.
+    """
+    words = sentence.words
+    end = len(words)
+    while end > 0 and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    speaker_ids = {w.index for w in speaker}
+    for word in words[verb.index:min(end, verb.index + 8)]:
+        if word.text.lower() == "that" and word.upos in ("SCONJ", "PRON", "DET"):
+            return words[word.index - 1:end]
+        if word.text == ":":
+            return words[word.index:end]
+        if word.upos in ("VERB", "AUX") or word.text in (".", ";", ","):
+            break
+    # "…, said Priya Menon, a partner …": the clause after the cue is its speaker's.
+    inverted = verb.index > 1 and words[verb.index - 2].text in (",", "—") and bool(
+        speaker) and speaker[0].index > verb.index
+    if verb.index < end and not inverted and \
+            verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
+        first = words[verb.index]
+        rest = words[verb.index:end]
+        if first.index not in speaker_ids and first.upos in (
+                "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and any(
+                w.upos in ("VERB", "AUX") for w in rest[1:]):
+            return rest
+    # The cue phrase closes the sentence: find the comma just before it (or before its speaker).
+    phrase_start = min([verb.index] + [i for i in speaker_ids if i < verb.index])
+    if phrase_start > 2 and words[phrase_start - 2].text in (",", "—"):
+        tail = [w for w in words[verb.index:end] if w.index not in speaker_ids
+                and w.upos != "PUNCT"]
+        before = words[:phrase_start - 2]
+        # "…, the company said on Monday, weeks after its largest customer canceled …"
+        if (len(tail) <= 12 or (speaker and speaker[0].index > verb.index)) and any(
+                w.upos in ("VERB", "AUX") for w in before):
+            return before
+    comma = max((w.index for w in words[:verb.index - 1] if w.text == ","), default=None)
+    if comma is not None and comma > 2 and not any(
+            w.upos == "VERB" for w in words[comma:verb.index - 1]):
+        tail = [w for w in words[verb.index:end] if w.upos != "PUNCT"]
+        if len(tail) <= 6:
+            return words[:comma - 1]
+    return []
+
+
+def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
+    children = sentence.children(verb)
+    content: list[Word] = []
+    for child in children:
+        if child.deprel in CONTENT_RELATIONS:
+            content.extend(sentence.subtree(child))
+    if not content:
+        for child in children:
+            # "He said: the plan will fail." / "told reporters: “...”"
+            if child.relation == "parataxis" and _colon_between(sentence, verb, child):
+                content.extend(sentence.subtree(child))
+    if not content and verb.relation == "parataxis":
+        # "The plan, he said, will fail." / "“...,” Kupchan said." The cue is inserted into
+        # the reported clause, which is everything under its head except the cue's own phrase.
+        head = sentence.head_of(verb)
+        if head is not None:
+            cue_phrase = {w.index for w in sentence.subtree(verb)}
+            content = [w for w in sentence.subtree(head) if w.index not in cue_phrase]
+    return sorted(set(content), key=lambda w: w.index) if content else []
+
+
+def _colon_between(sentence: Sentence, verb: Word, child: Word) -> bool:
+    low, high = sorted((verb.index, child.index))
+    return any(w.text in (":", "—", "–") for w in sentence.words[low:high - 1])

@@ -1,0 +1,193 @@
+"""Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .cue_syntax import (
+    OBJECT_RELATIONS, RELATIVE_PRONOUNS, can_speak, merge_sibling_subjects, nearest_subject,
+    nominal_content, noun_phrase, positional_content, speaker_head, trim_punct, verb_content)
+from .document import ParsedDocument, Sentence, Word
+from .drafts import QuoteIndex
+from .lexicon import cue_lexicon, word_list
+
+
+@dataclass
+class Cue:
+    """A speech cue found in the parse, with what syntax says about its content and speaker."""
+
+    sentence: Sentence
+    word: Word
+    lemma: str
+    start: int
+    end: int
+    text: str
+    according_to: bool = False
+    speaker: list[Word] = field(default_factory=list)
+    speaker_head: Word | None = None
+    content: list[Word] = field(default_factory=list)
+    # Nominal complements ("called the plan “a mess”"): content only when they hold a quotation.
+    object_content: list[Word] = field(default_factory=list)
+
+
+def _lemma_candidates(word: Word) -> list[str]:
+    """The parser's lemma first, then guesses for forms its dictionary did not know."""
+    form = word.text.lower()
+    candidates = [word.lemma.lower(), form]
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                                ("s", ""), ("ing", ""), ("ing", "e")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)] + replacement
+            candidates.append(stem)
+            if stem[-1:] == stem[-2:-1]:          # "admitted" -> "admitt" -> "admit"
+                candidates.append(stem[:-1])
+    return candidates
+
+
+def cue_lemma(word: Word) -> str | None:
+    lexicon = cue_lexicon()
+    if word.upos not in ("VERB",) and not (word.upos == "AUX" and word.deprel != "aux"):
+        return None
+    for candidate in _lemma_candidates(word):
+        if candidate in lexicon.lemmas:
+            return candidate
+    return None
+
+
+def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
+    """Speech verbs and "according to" outside quotations, with syntactic speaker and content."""
+    cues = []
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            # A cue verb inside a quotation is the quoted speaker's, never the cue of a quote.
+            if quotes.covering(word.start, word.end):
+                continue
+            if word.text.lower() == "according" and _next_is_to(sentence, word):
+                cue = _according_to_cue(doc.text, sentence, word)
+            else:
+                lemma = cue_lemma(word)
+                if lemma is None:
+                    continue
+                # "Editor's note:", "Update:": a label, not a speech verb.
+                if word.index < len(sentence.words) and sentence.word(word.index + 1).text == ":" \
+                        and word.text[:1].isupper():
+                    continue
+                # "a device called “route out”", "a group named …": naming, not speech.
+                if lemma in cue_lexicon().direct_only and word.relation == "acl":
+                    continue
+                # "declined to comment", "refused to say": nothing was said.
+                head = sentence.head_of(word)
+                if word.relation == "xcomp" and head is not None and head.lemma.lower() in (
+                        "decline", "refuse", "fail"):
+                    continue
+                cue = _verb_cue(doc.text, sentence, word, lemma)
+            if cue is not None:
+                _keep_speaker_outside_quotes(cue, quotes)
+                if not cue.according_to and _mute_subject(cue):
+                    continue
+                cues.append(cue)
+    return cues
+
+
+def _mute_subject(cue: Cue) -> bool:
+    """A "cue" whose subject cannot speak is a tagging error ("a prominent foreign policy
+    pledge he made"): speakers are people, groups, institutions, documents, pronouns, names."""
+    head = cue.speaker_head
+    return head is not None and head.upos == "NOUN" and head.deprel.startswith("nsubj") and \
+        (head.lemma or head.text).lower() in word_list("mute_nouns.txt")
+
+
+def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:
+    """The subject the parser found may be a word of the quotation ("“Nobody wants …,” said
+    Denise Carter" parsed with "Nobody" as subject): the quoted words never speak."""
+    head = cue.speaker_head
+    if head is None or not quotes.covering(head.start, head.end):
+        return
+    sentence = cue.sentence
+    outside = [w for w in sentence.words if not quotes.covering(w.start, w.end)]
+    allowed = {w.index for w in outside}
+    cue.speaker_head = nearest_subject(sentence, cue.word, allowed)
+    cue.speaker = (noun_phrase(sentence, cue.speaker_head, exclude={cue.word.index})
+                   if cue.speaker_head is not None else [])
+    cue.speaker = [w for w in cue.speaker if w.index in allowed]
+
+
+def _next_is_to(sentence: Sentence, word: Word) -> bool:
+    return word.index < len(sentence.words) and sentence.word(word.index + 1).text.lower() == "to"
+
+
+def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
+    end = word.end
+    for child in sentence.children(word):
+        # "pointed out": the particle is part of the cue.
+        if child.deprel == "compound:prt" and child.index == word.index + 1:
+            end = child.end
+    cue = Cue(sentence=sentence, word=word, lemma=lemma, start=word.start, end=end,
+              text=text[word.start:end])
+    cue.speaker_head = speaker_head(sentence, word)
+    if cue.speaker_head is not None and not can_speak(cue.speaker_head) and \
+            cue.speaker_head.upos != "NUM" and \
+            cue.speaker_head.text.lower() not in RELATIVE_PRONOUNS:
+        cue.speaker_head = None
+    if cue.speaker_head is None:
+        cue.speaker_head = nearest_subject(sentence, word)
+    if cue.speaker_head is not None:
+        cue.speaker = noun_phrase(sentence, cue.speaker_head, exclude={word.index})
+        cue.speaker = merge_sibling_subjects(sentence, cue, word)
+    cue.content = verb_content(sentence, word) or positional_content(sentence, word,
+                                                                        cue.speaker)
+    follower = sentence.word(word.index + 1) if word.index < len(sentence.words) else None
+    if follower is not None and follower.text.lower() == "that" and cue.content and \
+            cue.content[0].index > follower.index:
+        # "reporting that tens of thousands …" parsed with the clause's subject on the cue:
+        # the reported clause starts at "that".
+        cue.content = positional_content(sentence, word, cue.speaker) or cue.content
+    if not cue.content:
+        cue.object_content = sorted(
+            (w for child in sentence.children(word) if child.relation in OBJECT_RELATIONS
+             for w in sentence.subtree(child)), key=lambda w: w.index)
+        if lemma in cue_lexicon().nominal:
+            cue.content = nominal_content(sentence, word)
+    return cue
+
+
+def _according_to_cue(text: str, sentence: Sentence, according: Word) -> Cue | None:
+    to = sentence.word(according.index + 1)
+    cue = Cue(sentence=sentence, word=according, lemma="according to", start=according.start,
+              end=to.end, text=text[according.start:to.end], according_to=True)
+    source = sentence.head_of(according)
+    clause = sentence.head_of(source) if source is not None else None
+    syntactic = (according.deprel == "case" and source is not None and clause is not None
+                 and source.upos in ("NOUN", "PROPN", "PRON", "NUM", "X")
+                 and source.index > to.index)
+    if syntactic:
+        cue.speaker_head = source
+        cue.speaker = noun_phrase(sentence, source, exclude={according.index, to.index})
+        phrase = {w.index for w in sentence.subtree(source)} | {according.index, to.index}
+        words = sentence.words
+        last = max(phrase)
+        rest = [w for w in words[last:] if w.upos != "PUNCT"]
+        before = trim_punct(words[:according.index - 1])
+        if not rest and before:
+            # "…, according to sources familiar with the plans.": everything before it.
+            cue.content = before
+        elif not before:
+            # "According to the ministry, …": everything after the phrase.
+            cue.content = trim_punct(words[last:])
+        else:
+            cue.content = [w for w in sentence.subtree(clause) if w.index not in phrase]
+        return cue
+    # The parser misread the phrase: go by position.  The source runs from "to" to the next
+    # comma (or the sentence end); the content is the rest of the sentence on the other side.
+    words = sentence.words
+    stop = next((w.index for w in words[to.index:] if w.text in (",", ";", ".", "—")),
+                len(words) + 1)
+    source_words = trim_punct(words[to.index:stop - 1])
+    if not source_words:
+        return None
+    cue.speaker = source_words
+    cue.speaker_head = next((w for w in source_words if w.head not in
+                             {x.index for x in source_words}), source_words[0])
+    before = trim_punct(words[:according.index - 1])
+    after = trim_punct(words[stop:]) if stop <= len(words) else []
+    cue.content = before + after if before else after
+    return cue
