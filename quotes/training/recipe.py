@@ -238,6 +238,9 @@ def run(stages: list[str], *, ud_dir: Path, work_dir: Path, force: bool = False)
                          _model_path(stage))
                 continue
             prepare(paths)
+            # A checkpoint left by an earlier run (other data or sizes) would be resumed by
+            # Stanza's trainer: every training starts from an empty folder.
+            shutil.rmtree(paths.saved / stage, ignore_errors=True)
             LOG.info("%s: training", stage)
             TRAINERS[stage](paths)
         timings[stage] = round(time.monotonic() - started, 1)
