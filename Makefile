@@ -20,7 +20,7 @@ $(STAMP): setup.cfg pyproject.toml
 test: install
 	$(BIN)/python -m pytest -q
 
-# Train the bundled Stanza models from ../shared/ud (about 1.5 hours on 2 CPU cores).
+# Train the bundled Stanza models from ../shared/ud (about 2 hours on 2 CPU cores).
 # Each stage skips itself when its model exists; run one alone with STAGES=pos.
 STAGES ?=
 model: install

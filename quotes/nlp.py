@@ -5,6 +5,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,18 +126,29 @@ class Pipeline:
         for article, text in enumerate(texts):
             for paragraph in paragraphs(text):
                 pieces.append((article, paragraph.index, paragraph.start))
-                stanza_docs.append(stanza.Document([], text=text[paragraph.start:paragraph.end]))
+                body = _straight_apostrophes(text[paragraph.start:paragraph.end])
+                stanza_docs.append(stanza.Document([], text=body))
         parsed = self.stanza(stanza_docs) if stanza_docs else []
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for (article, paragraph_index, offset), doc in zip(pieces, parsed):
             for sent in doc.sentences:
-                words = _words_of(sent, offset)
+                words = _words_of(sent, offset, texts[article])
                 if words:
                     sentences[article].append(Sentence(index=len(sentences[article]),
                                                        paragraph_index=paragraph_index,
                                                        words=words))
         return [ParsedDocument(text=text, sentences=sents, model=self.info.id)
                 for text, sents in zip(texts, sentences)]
+
+
+# A typographic apostrophe inside a word ("Trump’s", "she’ll", "won’t"): the treebanks spell
+# it "'", and the tokenizer leaves "Trump’s" whole (then tagged as a verb) where it splits
+# "Trump's".  Same length, so offsets into the original text do not move.
+INNER_APOSTROPHE = re.compile(r"(?<=\w)[’ʼ](?=\w)")
+
+
+def _straight_apostrophes(text: str) -> str:
+    return INNER_APOSTROPHE.sub("'", text)
 
 
 def token_text(token: Any) -> str:
@@ -146,13 +158,19 @@ def token_text(token: Any) -> str:
     return token.text
 
 
-def _words_of(sent: Any, offset: int) -> list[Word]:
+def _words_of(sent: Any, offset: int, original: str) -> list[Word]:
+    """Words with offsets into the article; their text is spelled as in the article."""
     words = []
     for token in sent.tokens:
+        written = original[token.start_char + offset:token.end_char + offset]
         for w in token.words:
             text = w.text
             if text == "<UNK>":             # a token too long for the tokenizer (a URL)
-                text = token_text(token)
+                text = written
+            elif len(token.words) == 1:
+                text = written
+            elif "'" in text and "'" not in written:     # "won’t" -> "wo" + "n’t"
+                text = text.replace("'", next((c for c in "’ʼ" if c in written), "'"))
             words.append(Word(index=int(w.id), text=text, lemma=w.lemma or text.lower(),
                               upos=w.upos or "X", xpos=w.xpos or "_", feats=w.feats or "_",
                               head=int(w.head or 0), deprel=w.deprel or "dep",

@@ -36,6 +36,20 @@ def test_officials_said_biden_will_ask(pipeline):
     assert ask.deprel == "ccomp" and ask.head == said.index
 
 
+def test_typographic_apostrophes_split_like_straight_ones(pipeline):
+    text = "Trump’s political allies have indicated that Clinton’s team won’t win."
+    doc = pipeline.parse(text)
+    words = [w for s in doc.sentences for w in s.words]
+    assert [w.text for w in words[:2]] == ["Trump", "’s"]
+    assert words[0].deprel == "nmod:poss" and words[0].upos == "PROPN"
+    indicated = next(w for w in words if w.text == "indicated")
+    assert indicated.deprel == "root"
+    assert next(w for w in words if w.text == "allies").head == indicated.index
+    assert "n’t" in [w.text for w in words]
+    for word in words:        # texts are the article's own spelling (a split token's pieces)
+        assert word.text in text[word.start:word.end]
+
+
 def test_missing_model_directory_names_the_fix(tmp_path):
     with pytest.raises(ModelError, match="make model"):
         load_pipeline(tmp_path / "nowhere")
