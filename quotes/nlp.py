@@ -151,13 +151,6 @@ def _straight_apostrophes(text: str) -> str:
     return INNER_APOSTROPHE.sub("'", text)
 
 
-def token_text(token: Any) -> str:
-    doc_text = token.sent.doc.text if token.sent is not None and token.sent.doc else None
-    if doc_text is not None and token.start_char is not None:
-        return doc_text[token.start_char:token.end_char]
-    return token.text
-
-
 def _words_of(sent: Any, offset: int, original: str) -> list[Word]:
     """Words with offsets into the article; their text is spelled as in the article."""
     words = []
@@ -165,9 +158,9 @@ def _words_of(sent: Any, offset: int, original: str) -> list[Word]:
         written = original[token.start_char + offset:token.end_char + offset]
         for w in token.words:
             text = w.text
-            if text == "<UNK>":             # a token too long for the tokenizer (a URL)
-                text = written
-            elif len(token.words) == 1:
+            # One word per token: the article's text ("<UNK>" stands for a token too long for
+            # the tokenizer, a URL).  A split token: its pieces, with the article's apostrophe.
+            if len(token.words) == 1 or text == "<UNK>":
                 text = written
             elif "'" in text and "'" not in written:     # "won’t" -> "wo" + "n’t"
                 text = text.replace("'", next((c for c in "’ʼ" if c in written), "'"))
