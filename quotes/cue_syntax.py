@@ -295,7 +295,7 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
     children = sentence.children(verb)
     content: list[Word] = []
     for child in children:
-        if child.deprel in CONTENT_RELATIONS:
+        if child.deprel in CONTENT_RELATIONS and not _misattached_relative(sentence, verb, child):
             content.extend(sentence.subtree(child))
     if not content:
         for child in children:
@@ -310,6 +310,15 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
             cue_phrase = {w.index for w in sentence.subtree(verb)}
             content = [w for w in sentence.subtree(head) if w.index not in cue_phrase]
     return sorted(set(content), key=lambda w: w.index) if content else []
+
+
+def _misattached_relative(sentence: Sentence, verb: Word, child: Word) -> bool:
+    """"A nurse, who asked not to be named, said …" parsed with "asked" as a second clausal
+    complement of "said": a clause before the verb whose subject is "who" describes the
+    speaker; it is not what was said."""
+    return child.index < verb.index and any(
+        c.deprel.startswith("nsubj") and c.text.lower() in RELATIVE_PRONOUNS
+        for c in sentence.children(child))
 
 
 def _colon_between(sentence: Sentence, verb: Word, child: Word) -> bool:

@@ -360,6 +360,13 @@ def _resolve_pronoun(mention: Mention, entities: list[Entity], names: list[Perso
     """he/she: the most recent person named before it with a compatible gender (speakers and
     anyone else named alike); they/it: the most recent group or organization speaker."""
     if mention.pronoun in ("he", "she", "him", "her"):
+        # An unnamed speaker quoted after the last compatible name ("a nurse who asked not to
+        # be named said …; “…,” she said") is the one meant, and keeps its anonymity.
+        unnamed = next((e for e in sorted(entities, key=lambda e: e.last_offset, reverse=True)
+                        if e.type == "person" and e.anonymity != "named"
+                        and e.last_offset < offset and e.number != "plur"
+                        and not (e.gender and mention.gender and e.gender != mention.gender)),
+                       None)
         for person in sorted(names, key=lambda p: p.start, reverse=True):
             if person.start >= offset:
                 continue
@@ -367,7 +374,11 @@ def _resolve_pronoun(mention: Mention, entities: list[Entity], names: list[Perso
             gender = person.gender or _gender(full, names)
             if gender and mention.gender and gender != mention.gender:
                 continue
+            if unnamed is not None and unnamed.last_offset > person.start:
+                return unnamed
             return _person_entity(full, gender or mention.gender, entities)
+        if unnamed is not None:
+            return unnamed
         for entity in sorted(entities, key=lambda e: e.last_offset, reverse=True):
             if entity.type == "person" and not (entity.gender and mention.gender and
                                                 entity.gender != mention.gender):

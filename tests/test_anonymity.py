@@ -23,3 +23,17 @@ def test_explicitly_anonymous_sources(analyzer, text, evidence):
 def test_unnamed_is_not_anonymous(analyzer):
     (record,) = analyzer.extract("Officials said the bridge would reopen in May.")
     assert (record.speaker, record.anonymity) == ("Officials", "unnamed")
+
+
+def test_pronoun_after_an_anonymous_speaker_stays_anonymous(analyzer):
+    text = ("Hospital director Maria Lopez said the budget was fixed.\n\n"
+            "A nurse, who asked not to be named, said the ward was short-staffed. "
+            "“We cannot go on like this,” she said.\n\n"
+            "“The budget is fixed,” Lopez said.")
+    records = analyzer.extract(text)
+    by_speaker = {r.speaker: r for r in records}
+    assert by_speaker["she"].anonymity == "anonymous"
+    assert by_speaker["she"].speaker_name == by_speaker[
+        "A nurse"].speaker_name
+    assert (by_speaker["Lopez"].speaker_name, by_speaker["Lopez"].anonymity) == (
+        "Maria Lopez", "named")
