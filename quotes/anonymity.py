@@ -45,6 +45,9 @@ def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | N
         return "named", "named " + mention.type
     if evidence:
         return "anonymous", evidence
+    earlier = _earlier_anonymous_mention(doc, mention)
+    if earlier:
+        return "anonymous", earlier
     head = mention.head
     if head is None:
         return "unnamed", "no name"
@@ -56,6 +59,31 @@ def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | N
     if mention.type == "person" and _single_office_holder(doc, mention):
         return "named", "identifiable office holder"
     return "unnamed", "description without a name"
+
+
+# How far back a definite re-mention ("the official") looks for the sentence that introduced
+# its source as anonymous ("a senior official who spoke on the condition of anonymity").
+LOOKBACK_SENTENCES = 8
+
+
+def _earlier_anonymous_mention(doc: ParsedDocument, mention: "Mention") -> str | None:
+    """"The information came from a senior official who requested anonymity. … The official
+    said …": the re-mention keeps the anonymity its source was introduced with, also when
+    that first sentence is not itself an attribution."""
+    head = mention.head
+    if head is None or mention.type not in ("person", "group") or not mention.words or \
+            mention.words[0].text.lower() not in ("the", "that", "this", "these", "those"):
+        return None
+    lemma = (head.lemma or head.text).lower()
+    here = doc.sentence_containing(mention.start)
+    if here is None:
+        return None
+    for sentence in reversed(doc.sentences[max(0, here.index - LOOKBACK_SENTENCES):here.index]):
+        if any((w.lemma or w.text).lower() == lemma and w.upos == "NOUN" for w in sentence.words):
+            evidence = find_anonymity_evidence(_text_of(sentence, doc))
+            if evidence:
+                return evidence
+    return None
 
 
 def _single_office_holder(doc: ParsedDocument, mention: "Mention") -> bool:

@@ -101,11 +101,12 @@ def _kind_of(content: list[Word], quotes: list[QuoteSpan]) -> str:
 
 
 def _runs(content: list[Word], start: int, end: int, text: str) -> list[tuple[int, int]]:
-    """Contiguous pieces of the content (a cue inserted mid-clause splits it)."""
-    indices = [w.index for w in content]
+    """Contiguous pieces of the content (a cue inserted mid-clause splits it; a comma the
+    parser hung elsewhere does not)."""
     runs: list[list[Word]] = []
-    for word, index in zip(content, indices):
-        if runs and index == runs[-1][-1].index + 1:
+    for word in content:
+        if runs and (word.index == runs[-1][-1].index + 1 or
+                     not any(c.isalnum() for c in text[runs[-1][-1].end:word.start])):
             runs[-1].append(word)
         else:
             runs.append([word])

@@ -88,9 +88,36 @@ def _trailing_participle_subject(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+def _reduced_relative_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"An aide not authorized to speak publicly said …": a compact parser reads the reduced
+    relative "not authorized …" as the main verb and the cue as its conjunct (sometimes with
+    "publicly" or a noun inside the relative as the cue's subject).  A participle with no
+    auxiliary, joined to the cue by no conjunction, is a modifier: its subject speaks."""
+    head = sentence.head_of(verb)
+    if verb.relation != "conj" or head is None or head.index > verb.index:
+        return None
+    negated = head.index > 1 and sentence.word(head.index - 1).text.lower() == "not"
+    if head.xpos != "VBN" and not (negated and head.xpos == "VBD"):   # "not authorized"
+        return None
+    if any(c.deprel in ("cc", "aux", "aux:pass", "cop") for c in sentence.children(head)) or \
+            any(c.deprel == "cc" for c in sentence.children(verb)):
+        return None
+    subject = next((c for c in sentence.children(head)
+                    if c.deprel in SUBJECT_RELATIONS + ("nsubj:pass",)), None)
+    if subject is None or subject.index > head.index or not can_speak(subject):
+        return None
+    own = next((c for c in sentence.children(verb) if c.deprel in SUBJECT_RELATIONS), None)
+    if own is not None and not head.index < own.index < verb.index:
+        return None          # a subject of its own outside the participle's phrase: keep it
+    return subject
+
+
 def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     children = sentence.children(verb)
     if depth == 0:
+        reduced = _reduced_relative_subject(sentence, verb)
+        if reduced is not None:
+            return reduced
         absolute = _absolute_subject(sentence, verb)
         if absolute is not None:
             return absolute
@@ -107,6 +134,12 @@ def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
             # "Kupchan, who said …": the mention as written is "who"; speaker resolution
             # maps it to the noun it stands for.
             return child
+    if depth > 0:
+        # The verb a cue borrows its subject from may be passive: "He was reached by phone
+        # and said …" (He speaks, not whoever reached him).
+        for child in children:
+            if child.deprel == "nsubj:pass":
+                return child
     for child in children:
         if child.deprel in AGENT_RELATIONS:
             return child

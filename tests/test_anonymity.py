@@ -25,6 +25,23 @@ def test_unnamed_is_not_anonymous(analyzer):
     assert (record.speaker, record.anonymity) == ("Officials", "unnamed")
 
 
+def test_definite_re_mention_keeps_the_anonymity_it_was_introduced_with(analyzer):
+    text = ("The details came from a senior official who spoke on the condition of anonymity "
+            "because the talks were private.\n\n"
+            "The agreement is expected next week. The official said the deal would be signed "
+            "in Geneva.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.anonymity) == ("The official", "anonymous")
+    assert "on the condition of anonymity" in record.anonymity_evidence
+
+
+def test_definite_re_mention_without_such_an_introduction_is_unnamed(analyzer):
+    text = ("A senior official visited the plant on Monday.\n\n"
+            "The official said the deal would be signed in Geneva.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.anonymity) == ("The official", "unnamed")
+
+
 def test_pronoun_after_an_anonymous_speaker_stays_anonymous(analyzer):
     text = ("Hospital director Maria Lopez said the budget was fixed.\n\n"
             "A nurse, who asked not to be named, said the ward was short-staffed. "
@@ -33,7 +50,7 @@ def test_pronoun_after_an_anonymous_speaker_stays_anonymous(analyzer):
     records = analyzer.extract(text)
     by_speaker = {r.speaker: r for r in records}
     assert by_speaker["she"].anonymity == "anonymous"
-    assert by_speaker["she"].speaker_name == by_speaker[
-        "A nurse"].speaker_name
+    nurse = next(r for r in records if r.speaker.startswith("A nurse"))
+    assert by_speaker["she"].speaker_name == nurse.speaker_name
     assert (by_speaker["Lopez"].speaker_name, by_speaker["Lopez"].anonymity) == (
         "Maria Lopez", "named")

@@ -148,3 +148,95 @@ def test_cue_verb_inside_the_quotation_is_not_its_cue():
 """)
     assert [(r.kind, r.text, r.cue, r.speaker) for r in records] == [
         ("direct", "I never said that,", "told", "Smith")]
+
+
+def test_reduced_relative_misread_as_main_verb_keeps_its_subject_as_speaker():
+    # The compact parser's tree: "authorized" as the root, the cue as its conjunct with a
+    # noun from inside the relative ("the negotiations") as the cue's subject.
+    text = ("A hospital administrator not authorized to discuss the negotiations publicly "
+            "said the talks had stalled.")
+    (record,) = run(text, """
+1 A a DET DT _ 3 det
+2 hospital hospital NOUN NN Number=Sing 3 compound
+3 administrator administrator NOUN NN Number=Sing 5 nsubj
+4 not not PART RB _ 5 advmod
+5 authorized authorize VERB VBD Tense=Past 0 root
+6 to to PART TO _ 7 mark
+7 discuss discuss VERB VB VerbForm=Inf 5 xcomp
+8 the the DET DT _ 9 det
+9 negotiations negotiation NOUN NNS Number=Plur 11 nsubj
+10 publicly publicly ADV RB _ 11 advmod
+11 said say VERB VBD Tense=Past 5 conj
+12 the the DET DT _ 13 det
+13 talks talk NOUN NNS Number=Plur 15 nsubj
+14 had have AUX VBD Tense=Past 15 aux
+15 stalled stall VERB VBN Tense=Past 11 ccomp
+16 . . PUNCT . _ 5 punct
+""")
+    assert (record.speaker, record.cue, record.text) == (
+        "A hospital administrator", "said", "the talks had stalled")
+    assert record.anonymity == "anonymous"
+    assert "not authorized to discuss" in record.anonymity_evidence
+
+
+def test_conjoined_speech_verb_after_a_finite_verb_keeps_its_own_subject():
+    text = "The mayor resigned and aides said the city was bankrupt."
+    records = run(text, """
+1 The the DET DT _ 2 det
+2 mayor mayor NOUN NN Number=Sing 3 nsubj
+3 resigned resign VERB VBD Tense=Past 0 root
+4 and and CCONJ CC _ 6 cc
+5 aides aide NOUN NNS Number=Plur 6 nsubj
+6 said say VERB VBD Tense=Past 3 conj
+7 the the DET DT _ 8 det
+8 city city NOUN NN Number=Sing 10 nsubj
+9 was be AUX VBD Tense=Past 10 cop
+10 bankrupt bankrupt ADJ JJ Degree=Pos 6 ccomp
+11 . . PUNCT . _ 3 punct
+""")
+    assert [(r.speaker, r.cue) for r in records] == [("aides", "said")]
+
+
+def test_cue_conjoined_to_a_passive_verb_borrows_its_subject():
+    text = "Smith was reached by phone and said the plant would close."
+    (record,) = run(text, """
+1 Smith Smith PROPN NNP Number=Sing 3 nsubj:pass
+2 was be AUX VBD Tense=Past 3 aux:pass
+3 reached reach VERB VBN Tense=Past 0 root
+4 by by ADP IN _ 5 case
+5 phone phone NOUN NN Number=Sing 3 obl
+6 and and CCONJ CC _ 7 cc
+7 said say VERB VBD Tense=Past 3 conj
+8 the the DET DT _ 9 det
+9 plant plant NOUN NN Number=Sing 11 nsubj
+10 would would AUX MD _ 11 aux
+11 close close VERB VB VerbForm=Inf 7 ccomp
+12 . . PUNCT . _ 3 punct
+""")
+    assert (record.speaker, record.cue, record.text) == ("Smith", "said", "the plant would close")
+
+
+def test_comma_hung_outside_the_content_does_not_split_it():
+    text = "Kupchan told VOA that Trump might “broker a truce,” a pledge he made."
+    (record,) = run(text, """
+1 Kupchan Kupchan PROPN NNP Number=Sing 2 nsubj
+2 told tell VERB VBD Tense=Past 0 root
+3 VOA VOA PROPN NNP Number=Sing 2 iobj
+4 that that SCONJ IN _ 8 mark
+5 Trump Trump PROPN NNP Number=Sing 8 nsubj
+6 might might AUX MD _ 8 aux
+7 “ “ PUNCT `` _ 8 punct
+8 broker broker VERB VB VerbForm=Inf 2 ccomp
+9 a a DET DT _ 10 det
+10 truce truce NOUN NN Number=Sing 8 obj
+11 , , PUNCT , _ 2 punct
+12 ” ” PUNCT '' _ 8 punct
+13 a a DET DT _ 14 det
+14 pledge pledge NOUN NN Number=Sing 10 appos
+15 he he PRON PRP _ 16 nsubj
+16 made make VERB VBD Tense=Past 14 acl:relcl
+17 . . PUNCT . _ 2 punct
+""")
+    assert record.kind == "mixed"
+    assert record.fragments == ((record.start, record.end),)
+    assert record.text == "that Trump might “broker a truce,” a pledge he made"

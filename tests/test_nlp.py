@@ -50,6 +50,19 @@ def test_typographic_apostrophes_split_like_straight_ones(pipeline):
         assert word.text in text[word.start:word.end]
 
 
+def test_possessives_of_unseen_names_split_like_the_treebanks(pipeline):
+    # "'s" is its own word in EWT and GUM; a dictionary of seen forms alone left
+    # names it never saw whole.
+    text = "Ms. Wojciechowska's lawyer and Mr. Okonkwo’s aide met at Zbigniew's office."
+    doc = pipeline.parse(text)
+    words = [w for s in doc.sentences for w in s.words]
+    texts = [w.text for w in words]
+    for name, apostrophe in (("Wojciechowska", "'s"), ("Okonkwo", "’s"), ("Zbigniew", "'s")):
+        at = texts.index(name)
+        assert texts[at + 1] == apostrophe
+        assert words[at].start == words[at + 1].start     # one token, two words
+        assert text[words[at].start:words[at].end] == name + apostrophe
+
 def test_missing_model_directory_names_the_fix(tmp_path):
     with pytest.raises(ModelError, match="make model"):
         load_pipeline(tmp_path / "nowhere")
