@@ -36,7 +36,7 @@ DEV_TREEBANK = "en_ewt"
 STAGES = ("prepare", "tokenize", "mwt", "lemma", "pos", "depparse")
 
 # Network sizes that train at a usable rate on 2 CPU cores (see MODEL_CARD.md).
-TOKENIZE_ARGS = ["--steps", "6000", "--eval_steps", "500", "--report_steps", "100"]
+TOKENIZE_ARGS = ["--steps", "9000", "--eval_steps", "500", "--report_steps", "100"]
 # A dictionary alone cannot split possessives it never saw ("Wei's" -> "Wei" + "'s", a
 # multi-word token in EWT and GUM); the trained splitter (Stanza's character classifier, since
 # every piece is a substring of its token) can, with the dictionary still tried first.
