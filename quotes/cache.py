@@ -12,7 +12,7 @@ from .document import ParsedDocument
 
 CACHE_FORMAT = 1
 # Bump when nlp.Pipeline.parse_many changes how it feeds text to Stanza (paragraph splitting).
-PIPELINE_SETTINGS = "paragraphs-as-documents/straight-inner-apostrophes/v2"
+PIPELINE_SETTINGS = "paragraphs-as-documents/straight-inner-apostrophes/word-offsets/v3"
 
 
 def default_cache_dir() -> Path:

@@ -33,8 +33,11 @@ def titles() -> frozenset[str]:
     return word_list("titles.txt")
 
 
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+
+
 def is_possessive(word: Word) -> bool:
-    return word.deprel == "nmod:poss" or word.text.endswith(("'s", "’s", "s'", "s’"))
+    return word.deprel == "nmod:poss" or word.text.endswith(POSSESSIVE_ENDINGS)
 
 
 def _capitalized(word: Word) -> bool:
@@ -90,7 +93,11 @@ def split_title(run: list[Word], text: str) -> Name | None:
     cut = 0
     for i, word in enumerate(run[:-1]):
         lower = word.text.lower()
-        if lower in known or lower.rstrip(".") in known or is_possessive(word) or \
+        # A possessive by its spelling ("Russia's President Putin"), not by the parser's
+        # label: it reads "Democrat Leah Brandt's" as three possessors.
+        marked = word.text.endswith(POSSESSIVE_ENDINGS) or \
+            text[word.end:word.end + 2] in ("'s", "’s") or text[word.end:word.end + 1] in "'’"
+        if lower in known or lower.rstrip(".") in known or marked or \
                 lower.endswith("-based") or lower in CALENDAR:
             cut = i + 1
     name = [w for w in run[cut:] if w.text.lower() not in CALENDAR]

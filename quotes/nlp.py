@@ -156,18 +156,29 @@ def _words_of(sent: Any, offset: int, original: str) -> list[Word]:
     words = []
     for token in sent.tokens:
         written = original[token.start_char + offset:token.end_char + offset]
+        # Pieces that spell out their token ("Brandt" + "'s", "wo" + "n't") get their own
+        # offsets; other expansions keep the whole token's span.
+        pieces = [w.text for w in token.words]
+        cursor = token.start_char + offset
+        spelled_out = len(pieces) > 1 and "".join(pieces) == token.text
         for w in token.words:
             text = w.text
+            if spelled_out:
+                start, end = cursor, cursor + len(text)
+                cursor = end
+                text = original[start:end]
+            else:
+                start, end = token.start_char + offset, token.end_char + offset
             # One word per token: the article's text ("<UNK>" stands for a token too long for
             # the tokenizer, a URL).  A split token: its pieces, with the article's apostrophe.
             if len(token.words) == 1 or text == "<UNK>":
                 text = written
-            elif "'" in text and "'" not in written:     # "won’t" -> "wo" + "n’t"
+            elif not spelled_out and "'" in text and "'" not in written:
                 text = text.replace("'", next((c for c in "’ʼ" if c in written), "'"))
             words.append(Word(index=int(w.id), text=text, lemma=w.lemma or text.lower(),
                               upos=w.upos or "X", xpos=w.xpos or "_", feats=w.feats or "_",
                               head=int(w.head or 0), deprel=w.deprel or "dep",
-                              start=token.start_char + offset, end=token.end_char + offset))
+                              start=start, end=end))
     return words
 
 

@@ -46,8 +46,8 @@ def test_typographic_apostrophes_split_like_straight_ones(pipeline):
     assert indicated.deprel == "root"
     assert next(w for w in words if w.text == "allies").head == indicated.index
     assert "n’t" in [w.text for w in words]
-    for word in words:        # texts are the article's own spelling (a split token's pieces)
-        assert word.text in text[word.start:word.end]
+    for word in words:        # texts are the article's own spelling, at their own offsets
+        assert text[word.start:word.end] == word.text
 
 
 def test_possessives_of_unseen_names_split_like_the_treebanks(pipeline):
@@ -60,8 +60,11 @@ def test_possessives_of_unseen_names_split_like_the_treebanks(pipeline):
     for name, apostrophe in (("Wojciechowska", "'s"), ("Okonkwo", "’s"), ("Zbigniew", "'s")):
         at = texts.index(name)
         assert texts[at + 1] == apostrophe
-        assert words[at].start == words[at + 1].start     # one token, two words
-        assert text[words[at].start:words[at].end] == name + apostrophe
+        # One token, two words, each with its own offsets.
+        assert (words[at].end, words[at + 1].end) == (words[at + 1].start,
+                                                      words[at].start + len(name) + 2)
+    for word in words:
+        assert text[word.start:word.end] == word.text
 
 def test_missing_model_directory_names_the_fix(tmp_path):
     with pytest.raises(ModelError, match="make model"):
