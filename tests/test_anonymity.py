@@ -54,3 +54,11 @@ def test_pronoun_after_an_anonymous_speaker_stays_anonymous(analyzer):
     assert by_speaker["she"].speaker_name == nurse.speaker_name
     assert (by_speaker["Lopez"].speaker_name, by_speaker["Lopez"].anonymity) == (
         "Maria Lopez", "named")
+
+
+def test_pronoun_finds_a_name_first_written_in_the_possessive(analyzer):
+    text = ("A recount confirmed Democrat Leah Brandt’s victory on Wednesday.\n\n"
+            "She told supporters that the result was a reminder that every vote counts.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name, record.anonymity) == (
+        "She", "Leah Brandt", "named")
