@@ -95,8 +95,7 @@ def split_title(run: list[Word], text: str) -> Name | None:
         lower = word.text.lower()
         # A possessive by its spelling ("Russia's President Putin"), not by the parser's
         # label: it reads "Democrat Leah Brandt's" as three possessors.
-        marked = word.text.endswith(POSSESSIVE_ENDINGS) or \
-            text[word.end:word.end + 2] in ("'s", "’s") or text[word.end:word.end + 1] in ("'", "’")
+        marked = word.text.endswith(POSSESSIVE_ENDINGS) or text[word.end:word.end + 1] in ("'", "’")
         if lower in known or lower.rstrip(".") in known or marked or \
                 lower.endswith("-based") or lower in CALENDAR:
             cut = i + 1
