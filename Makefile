@@ -40,7 +40,7 @@ eval: install corpora/gold.jsonl
 	else echo "../shared/eval not present: skipping PolNeAR"; fi
 
 bench: install
-	$(BIN)/python -m quotes.bench
+	$(BIN)/python -m tools.bench
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache
@@ -49,7 +49,7 @@ clean:
 report-demo: install
 	mkdir -p report-demo
 	$(BIN)/quotes report seeds/000_cd2bf0a090a087de.txt corpora/articles -o report-demo/report.html
-	$(BIN)/python -m quotes.screenshot report-demo/report.html report-demo/report.png
+	$(BIN)/python -m tools.screenshot report-demo/report.html report-demo/report.png
 
 # Rewrite the golden outputs in tests/golden/ (review the diff before committing).
 golden: install

@@ -2,15 +2,29 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
-from .attribution import extract_from_parse
-from .cache import ParseCache
-from .document import ParsedDocument
-from .nlp import Pipeline, load_pipeline
+from .attribution.extract import extract_from_parse
+from .parse.cache import ParseCache
+from .parse.document import ParsedDocument
+from .parse.nlp import Pipeline, load_pipeline
 from .records import Attribution, to_frame
+from .speakers.resolve import resolve_speakers
 
 BATCH_SIZE = 16   # articles per Stanza call
+T = TypeVar("T")
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last one shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Analyzer:
@@ -49,20 +63,12 @@ class Analyzer:
         return self.from_parse(self.parse(text), doc_id)
 
     def from_parse(self, parsed: ParsedDocument, doc_id: str | None = None) -> list[Attribution]:
-        from .speakers import resolve_speakers
-
         return resolve_speakers(parsed, extract_from_parse(parsed, doc_id))
 
     def extract_many(self, documents: Iterable[tuple[str | None, str]],
                      batch_size: int = BATCH_SIZE) -> Iterator[tuple[str | None, list[Attribution]]]:
         """Yield (doc_id, records) per document, parsing in batches."""
-        batch: list[tuple[str | None, str]] = []
-        for item in documents:
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch)
-                batch = []
-        if batch:
+        for batch in batched(documents, batch_size):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch):
@@ -76,17 +82,19 @@ class Analyzer:
         return to_frame(records)
 
 
-_DEFAULT: dict[str, Analyzer] = {}
+_LOADED: dict[tuple[str, str | None], Analyzer] = {}
 
 
-def default_analyzer(model: str | os.PathLike = "auto") -> Analyzer:
-    key = str(model)
-    if key not in _DEFAULT:
-        _DEFAULT[key] = Analyzer(model)
-    return _DEFAULT[key]
+def shared_analyzer(model: str | os.PathLike = "auto",
+                    cache_dir: str | os.PathLike | None = None) -> Analyzer:
+    """One Analyzer per (model, cache folder) in this process, loaded on first use."""
+    key = (str(model), None if cache_dir is None else str(cache_dir))
+    if key not in _LOADED:
+        _LOADED[key] = Analyzer(model, cache_dir=cache_dir)
+    return _LOADED[key]
 
 
 def extract(text: str, doc_id: str | None = None, *, model: str | os.PathLike = "auto"
             ) -> list[Attribution]:
     """All quotations and attributions of one article, in reading order."""
-    return default_analyzer(model).extract(text, doc_id)
+    return shared_analyzer(model).extract(text, doc_id)

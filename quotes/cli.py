@@ -10,9 +10,11 @@ from typing import Any, Iterable
 import click
 
 from . import __version__
-from .corpus import AtomicWriter, InputError, missing_inputs, read_articles
-from .marks import balance_warnings
-from .nlp import ModelError
+from .analyzer import BATCH_SIZE, Analyzer
+from .attribution.marks import balance_warnings
+from .io.readers import InputError, missing_inputs, read_articles
+from .io.writers import AtomicWriter
+from .parse.nlp import ModelError
 from .records import COLUMNS
 
 FORMATS = ("table", "csv", "jsonl", "json")
@@ -33,8 +35,6 @@ def _warn_one_line(message, category, filename, lineno, file=None, line=None):
 
 
 def _analyzer(model: str, cache_dir: str | None = None):
-    from .analyzer import Analyzer
-
     try:
         return Analyzer(model, cache_dir=cache_dir)
     except ModelError as exc:
@@ -90,7 +90,7 @@ def input_options(command):
         click.option("--no-cache", is_flag=True, help="Parse everything again; store nothing."),
         click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                      help="Parse with this many processes."),
-        click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
+        click.option("--batch-size", type=click.IntRange(1, 1024), default=BATCH_SIZE, show_default=True,
                      help="Articles per Stanza call."),
     ]):
         command = option(command)
@@ -100,7 +100,7 @@ def input_options(command):
 def _cache_dir(cache_dir: str | None, no_cache: bool) -> str | None:
     if no_cache:
         return None
-    from .cache import default_cache_dir
+    from .parse.cache import default_cache_dir
 
     return cache_dir or str(default_cache_dir())
 
@@ -128,8 +128,7 @@ def analyze_inputs(inputs, *, model, text_column, id_column, cache_dir, no_cache
 
     Returns through StopIteration value the number of failed documents.
     """
-    from .analyzer import Analyzer
-    from .runner import run
+    from .io.runner import run
 
     missing = missing_inputs(inputs)
     if missing:
@@ -207,7 +206,7 @@ def extract(inputs, fmt, output, no_scare, resume, **options):
     jsonl and csv output is written document by document (to OUTPUT.partial, renamed when the
     run ends), so memory stays flat on large corpora and --resume can pick an interrupted run up.
     """
-    from .sink import STREAMING_FORMATS, RecordSink
+    from .io.sink import STREAMING_FORMATS, RecordSink
 
     if fmt is None:
         fmt = "table" if output == "-" and sys.stdout.isatty() else "jsonl"
@@ -335,7 +334,7 @@ def speakers(inputs, out_dir, min_quotes, speaker_type, include_unnamed, top, **
 
     from tabulate import tabulate
 
-    from .reports import speaker_index, speaker_tables
+    from .reports.tables import speaker_index, speaker_tables
 
     _, frame, failed = _collect(inputs, options)
     filters = dict(min_quotes=min_quotes, speaker_type=speaker_type,
@@ -367,7 +366,8 @@ def speakers(inputs, out_dir, min_quotes, speaker_type, include_unnamed, top, **
 @input_options
 def audit(inputs, output, fmt, by, fail_above, **options):
     """Per-article anonymous-sourcing audit (scare quotes excluded from the counts)."""
-    from .reports import audit as audit_table, failing_articles
+    from .reports.tables import audit as audit_table
+    from .reports.tables import failing_articles
 
     done, frame, failed = _collect(inputs, options)
     for article, _ in done:
@@ -402,7 +402,7 @@ def check(article, expect, color, **options):
     """Review one article's attributions; with --expect, exit 1 on any difference."""
     import pandas as pd
 
-    from .reports import check_against, review_lines
+    from .reports.tables import check_against, review_lines
 
     done, _, failed = _collect([article], options)
     if failed:
@@ -438,7 +438,7 @@ def check(article, expect, color, **options):
 @input_options
 def report(inputs, output, by, title, **options):
     """Write a self-contained HTML review page of the articles' attributions."""
-    from .html_report import render_report
+    from .reports.html import render_report
 
     done, frame, failed = _collect(inputs, options)
     articles = [(a.doc_id, a.text, a.meta) for a, _ in done]
@@ -470,7 +470,7 @@ def evaluate(gold, predictions, subset, model, cache_dir, no_cache, json_only):
     """Score extraction against GOLD.jsonl (running it, or reading PREDICTIONS.jsonl)."""
     from tabulate import tabulate
 
-    from .evaluate import load_jsonl, score, table_rows
+    from .reports.evaluate import load_jsonl, score, table_rows
 
     try:
         gold_docs = load_jsonl(gold)
@@ -511,7 +511,7 @@ def models_info(model):
 @models.command("download")
 def models_download():
     """Download Stanza's official English models (needs internet)."""
-    from .nlp import download_official_models
+    from .parse.nlp import download_official_models
 
     try:
         target = download_official_models()

@@ -25,7 +25,7 @@ def corpus_gold() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def pipeline():
-    from quotes.nlp import load_pipeline
+    from quotes.parse.nlp import load_pipeline
 
     return load_pipeline("bundled")
 

@@ -1,7 +1,7 @@
 """Build ParsedDocuments from hand-written CoNLL-U, to pin attribution rules to exact trees."""
 from __future__ import annotations
 
-from quotes.document import ParsedDocument, Sentence, Word
+from quotes.parse.document import ParsedDocument, Sentence, Word
 
 
 def parse_conllu(text: str, conllu: str) -> ParsedDocument:

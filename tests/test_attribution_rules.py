@@ -1,8 +1,8 @@
 """Attribution rules pinned to hand-written trees (no model needed)."""
-from quotes.attribution import extract_from_parse
-from quotes.speakers import resolve_speakers
-
 from conllu import parse_conllu
+
+from quotes.attribution.extract import extract_from_parse
+from quotes.speakers.resolve import resolve_speakers
 
 
 def run(text, conllu):

@@ -5,10 +5,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED
 
 from quotes.cli import main
-
-from conftest import SEED
 
 
 @pytest.fixture(scope="module")

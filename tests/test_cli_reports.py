@@ -4,10 +4,9 @@ import io
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SEED
 
 from quotes.cli import main
-
-from conftest import ROOT, SEED
 
 EXPECTED = ROOT / "seeds" / "000_cd2bf0a090a087de.expected.csv"
 ARTICLES = ROOT / "corpora" / "articles"

@@ -3,8 +3,14 @@ import json
 
 import pytest
 
-from quotes.corpus import (AtomicWriter, InputError, MAX_DOCUMENT_CHARS, Article, check_article,
-                           read_articles)
+from quotes.io.readers import (
+    MAX_DOCUMENT_CHARS,
+    Article,
+    InputError,
+    check_article,
+    read_articles,
+)
+from quotes.io.writers import AtomicWriter
 
 
 def test_txt_folder_jsonl_and_csv(tmp_path):

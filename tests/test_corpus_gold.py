@@ -1,9 +1,8 @@
 """The evaluator's scores on the project's annotated corpus, and per-article outcomes."""
 import pytest
-
-from quotes.evaluate import in_subset, match, score
-
 from conftest import corpus_gold
+
+from quotes.reports.evaluate import in_subset, match, score
 
 GOLD = corpus_gold()
 

@@ -1,4 +1,4 @@
-"""quotes.dask on a local two-worker Dask cluster gives the single-process records."""
+"""quotes.io.dask on a local two-worker Dask cluster gives the single-process records."""
 import pytest
 
 dask = pytest.importorskip("dask")
@@ -23,7 +23,7 @@ def test_bag_and_dataframe_match_single_process(client, analyzer):
     import dask.dataframe as dd
     import pandas as pd
 
-    from quotes.dask import extract_bag, extract_dataframe
+    from quotes.io.dask import extract_bag, extract_dataframe
 
     documents = [{"id": g["id"], "text": g["text"], "outlet": "corpus"} for g in GOLD[:6]]
     expected = [dict(r.to_dict(), outlet="corpus")

@@ -1,9 +1,11 @@
 """The compiled tree decoder returns exactly the trees of Stanza's own decoder."""
 import numpy as np
 import pytest
-from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root as stanza_decoder
+from stanza.models.common.chuliu_edmonds import (
+    chuliu_edmonds_one_root as stanza_decoder,
+)
 
-from quotes.decoder import chuliu_edmonds_one_root as compiled_decoder
+from quotes.parse.decoder import chuliu_edmonds_one_root as compiled_decoder
 
 
 @pytest.mark.parametrize("seed", range(5))

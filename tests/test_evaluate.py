@@ -1,5 +1,5 @@
 """The evaluator's matching and counting rules on small hand-made gold and predictions."""
-from quotes.evaluate import match, score
+from quotes.reports.evaluate import match, score
 
 
 def gold_quote(start, end, **extra):

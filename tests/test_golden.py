@@ -1,6 +1,5 @@
 """Whole command outputs for the seed article and the corpus equal the reviewed golden files."""
 import pytest
-
 from golden import COMMANDS, GOLDEN, produce
 
 

@@ -1,4 +1,4 @@
-"""Tests for quotes.marks: paragraphs, quote-mark pairing and balance warnings."""
+"""Tests for quotes.attribution.marks: paragraphs, quote-mark pairing and balance warnings."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.marks import (
+from quotes.attribution.marks import (
     PAIRS,
     Paragraph,
     QuoteSpan,

@@ -3,7 +3,12 @@ import shutil
 
 import pytest
 
-from quotes.nlp import BUNDLED_DIR, ModelError, load_pipeline, official_models_installed
+from quotes.parse.nlp import (
+    BUNDLED_DIR,
+    ModelError,
+    load_pipeline,
+    official_models_installed,
+)
 
 
 def test_bundled_pipeline_reports_its_model(pipeline):
@@ -95,7 +100,7 @@ def test_official_models_missing_raises_clear_error(tmp_path, monkeypatch):
 
 
 def test_auto_falls_back_to_bundled_when_official_models_absent(tmp_path, monkeypatch):
-    from quotes.nlp import resolve_model
+    from quotes.parse.nlp import resolve_model
 
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
     assert resolve_model("auto") == ("bundled", BUNDLED_DIR)

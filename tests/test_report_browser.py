@@ -7,11 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED
 
 from quotes.cli import main
-from quotes.screenshot import dump_dom, find_browser, screenshot
-
-from conftest import SEED
+from tools.screenshot import dump_dom, find_browser, screenshot
 
 
 def _ensure_browser() -> str:

@@ -9,10 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.html_report import render_report
 from quotes.records import Attribution, to_frame
-from quotes.reports import (TABLE_COLUMNS, audit, check_against, failing_articles, review_lines,
-                            speaker_index, speaker_slugs, speaker_tables)
+from quotes.reports.html import render_report
+from quotes.reports.tables import (
+    TABLE_COLUMNS,
+    audit,
+    check_against,
+    failing_articles,
+    review_lines,
+    speaker_index,
+    speaker_slugs,
+    speaker_tables,
+)
 
 A1 = ("“We are not going to wait,” said Charles Kupchan, a senior fellow at the Council on "
       "Foreign Relations.\n\n"

@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from quotes.analyzer import Analyzer
-from quotes.cache import ParseCache
 from quotes.cli import main
-from quotes.sink import RecordSink
+from quotes.io.sink import RecordSink
+from quotes.parse.cache import ParseCache
 
 ARTICLES = [
     ("a1", "“We will appeal the ruling,” said Maria Lopez, a lawyer for the city."),

@@ -33,7 +33,7 @@ SHORTHAND = "en_quotes"
 TREEBANKS = ("en_ewt", "en_gum")
 DEV_TREEBANK = "en_ewt"
 
-STAGES = ("prepare", "tokenize", "mwt", "lemma", "pos", "depparse")
+STAGES = ("prepare", "tokenize", "mwt", "lemma", "pos", "depparse", "ner")
 
 # Network sizes that train at a usable rate on 2 CPU cores (see MODEL_CARD.md).
 TOKENIZE_ARGS = ["--steps", "9000", "--eval_steps", "500", "--report_steps", "100"]
@@ -58,12 +58,23 @@ DEPPARSE_ARGS = [
     "--log_step", "100",
 ]
 
+# The NER tagger learns GUM's named mentions (quotes/training/ner_data.py); no pretrained
+# vectors, so the character model carries unseen names, and word dropout teaches it to.
+NER_ARGS = [
+    "--no_pretrain", "--hidden_dim", "256", "--char_hidden_dim", "100", "--word_emb_dim", "100",
+    "--char_emb_dim", "64", "--word_dropout", "0.1", "--dropout", "0.4",
+    "--batch_size", "32", "--max_steps", "12000", "--eval_interval", "500",
+    "--max_steps_no_improve", "3000", "--log_step", "100",
+]
+NER_SPLITS = ("train", "dev", "test")
+
 MODEL_FILES = {
     "tokenize": "tokenize.pt",
     "mwt": "mwt.pt",
     "lemma": "lemma.pt",
     "pos": "pos.pt",
     "depparse": "depparse.pt",
+    "ner": "ner.pt",
 }
 
 
@@ -94,6 +105,9 @@ class Paths:
     def mwt_json(self, split: str) -> Path:
         return self.data / f"{SHORTHAND}-ud-{split}-mwt.json"
 
+    def ner(self, split: str) -> Path:
+        return self.data / f"{SHORTHAND}.{split}.ner.json"
+
 
 def _model_path(stage: str) -> Path:
     return MODEL_DIR / MODEL_FILES[stage]
@@ -103,7 +117,9 @@ def prepare(paths: Paths) -> None:
     """Concatenate EWT+GUM train (augmented) and EWT dev into Stanza's tokenizer formats."""
     from stanza.utils.datasets import conllu_to_text, prepare_tokenizer_data
     from stanza.utils.datasets.prepare_tokenizer_treebank import (
-        augment_punct, write_augmented_dataset)
+        augment_punct,
+        write_augmented_dataset,
+    )
 
     if paths.labels("dev").exists() and paths.gold("train").exists():
         LOG.info("prepare: data already in %s, skipping", paths.data)
@@ -207,7 +223,7 @@ def retag(paths: Paths) -> None:
 def train_depparse(paths: Paths) -> None:
     from stanza.models import parser
 
-    from ..decoder import install
+    from ..parse.decoder import install
 
     install()   # the compiled tree decoder: same trees, much faster dev evaluations
 
@@ -220,12 +236,37 @@ def train_depparse(paths: Paths) -> None:
     _install(save_dir / "depparse.pt", "depparse")
 
 
+def prepare_ner(paths: Paths) -> None:
+    """GUM train, dev and test as Stanza NER files (named mentions, BIOES)."""
+    from .ner_data import write_ner_file
+
+    for split in NER_SPLITS:
+        source = paths.ud_file("en_gum", split)
+        if not source.exists():
+            raise SystemExit(f"missing treebank file {source}: pass --ud-dir pointing at the "
+                             "UD English GUM files")
+        counts = write_ner_file(source, paths.ner(split))
+        LOG.info("ner: %s names in %s: %s", split, paths.ner(split), dict(counts))
+
+
+def train_ner(paths: Paths) -> None:
+    from stanza.models import ner_tagger
+
+    prepare_ner(paths)
+    save_dir = paths.saved / "ner"
+    ner_tagger.main(["--train_file", str(paths.ner("train")), "--eval_file", str(paths.ner("dev")),
+                     "--shorthand", SHORTHAND, "--mode", "train",
+                     "--save_dir", str(save_dir), "--save_name", "ner.pt"] + NER_ARGS)
+    _install(save_dir / "ner.pt", "ner")
+
+
 TRAINERS = {
     "tokenize": train_tokenize,
     "mwt": train_mwt,
     "lemma": train_lemma,
     "pos": train_pos,
     "depparse": train_depparse,
+    "ner": train_ner,
 }
 
 
@@ -241,7 +282,8 @@ def run(stages: list[str], *, ud_dir: Path, work_dir: Path, force: bool = False)
                 LOG.info("%s: %s exists, skipping (use --force to retrain)", stage,
                          _model_path(stage))
                 continue
-            prepare(paths)
+            if stage != "ner":      # NER reads GUM directly, not the tokenizer data
+                prepare(paths)
             # A checkpoint left by an earlier run (other data or sizes) would be resumed by
             # Stanza's trainer: every training starts from an empty folder.
             shutil.rmtree(paths.saved / stage, ignore_errors=True)

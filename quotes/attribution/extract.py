@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import cue_lexicon
+from ..parse.document import ParsedDocument, Sentence, Word
+from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
 from .cue_syntax import trim_punct
-from .cues import Cue, find_cues
-from .document import ParsedDocument, Sentence, Word
-from .drafts import Draft, QuoteIndex
+from .cues import find_cues
+from .drafts import Cue, Draft
 from .labels import attach_labelled_speech
-from .lexicon import cue_lexicon
-from .marks import QuoteSpan, find_quotes
-from .records import Attribution
+from .marks import QuoteIndex, QuoteSpan, find_quotes
 
 # Verbs that are cues for a clause only when it is a question: "asked whether the plan…".
 QUESTION_CUES = frozenset({"ask", "wonder"})

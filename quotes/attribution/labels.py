@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .cues import Cue
-from .document import ParsedDocument, Sentence, Word
-from .drafts import Draft, QuoteIndex
-from .marks import paragraphs
-
+from ..parse.document import ParsedDocument, Sentence, Word
+from ..parse.paragraphs import paragraphs
+from .drafts import Cue, Draft
+from .marks import QuoteIndex
 
 # "PENCE: Well, look, …" (transcripts) and "Graham: Trump’s rhetoric destroying GOP" (headlines).
 SPEAKER_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"

@@ -6,12 +6,8 @@ absolute "with the commander reporting that …", cue phrases closing the senten
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .document import Sentence, Word
-
-if TYPE_CHECKING:
-    from .cues import Cue
+from ..parse.document import Sentence, Word
+from .drafts import Cue
 
 # Relations whose dependent is the speaker of a speech verb.
 SUBJECT_RELATIONS = ("nsubj", "nsubj:outer")

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .reports import TOTAL, _get, audit, speaker_index, unique_slugs
+from .tables import TOTAL, _get, audit, speaker_index, unique_slugs
 
 META_FIELDS = ("outlet", "date", "author")   # shown under each headline; URLs are left out
 TOP_SPEAKERS = 20

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .document import ParsedDocument, Sentence, Word
-from .lexicon import word_list
+from ..lexicon import word_list
+from ..parse.document import ParsedDocument, Sentence, Word
 
 # Lower-case words that belong inside names: "Pieter van Leeuwen", "Ibn al-Khattab".
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la",

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import re
 
+from ..parse.document import ParsedDocument
 from .cue_syntax import trim_punct
-from .cues import Cue
-from .document import ParsedDocument
-from .drafts import Draft, QuoteIndex
-from .marks import QuoteSpan
-
+from .drafts import Cue, Draft
+from .marks import QuoteIndex, QuoteSpan
 
 AFTER_QUOTE = re.compile(r"[\s,]*")             # “…,” said Kupchan / “…,” he said
 BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*|\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+\s*[,:]\s*")

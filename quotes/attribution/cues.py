@@ -1,32 +1,23 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from ..lexicon import cue_lexicon, word_list
+from ..parse.document import ParsedDocument, Sentence, Word
 from .cue_syntax import (
-    OBJECT_RELATIONS, RELATIVE_PRONOUNS, can_speak, merge_sibling_subjects, nearest_subject,
-    nominal_content, noun_phrase, positional_content, speaker_head, trim_punct, verb_content)
-from .document import ParsedDocument, Sentence, Word
-from .drafts import QuoteIndex
-from .lexicon import cue_lexicon, word_list
-
-
-@dataclass
-class Cue:
-    """A speech cue found in the parse, with what syntax says about its content and speaker."""
-
-    sentence: Sentence
-    word: Word
-    lemma: str
-    start: int
-    end: int
-    text: str
-    according_to: bool = False
-    speaker: list[Word] = field(default_factory=list)
-    speaker_head: Word | None = None
-    content: list[Word] = field(default_factory=list)
-    # Nominal complements ("called the plan “a mess”"): content only when they hold a quotation.
-    object_content: list[Word] = field(default_factory=list)
+    OBJECT_RELATIONS,
+    RELATIVE_PRONOUNS,
+    can_speak,
+    merge_sibling_subjects,
+    nearest_subject,
+    nominal_content,
+    noun_phrase,
+    positional_content,
+    speaker_head,
+    trim_punct,
+    verb_content,
+)
+from .drafts import Cue
+from .marks import QuoteIndex
 
 
 def _lemma_candidates(word: Word) -> list[str]:

@@ -39,7 +39,8 @@ def install() -> bool:
     if _compiled_cle is None:
         return False
     if not _installed:
-        from stanza.models.depparse import head_constraints, model as depparse_model
+        from stanza.models.depparse import head_constraints
+        from stanza.models.depparse import model as depparse_model
 
         depparse_model.chuliu_edmonds_one_root = chuliu_edmonds_one_root
         head_constraints.chuliu_edmonds_one_root = chuliu_edmonds_one_root

@@ -1,7 +1,7 @@
 """The same extraction over a Dask bag or dataframe of documents (optional extra ``quotes[dask]``).
 
     import dask.bag as db
-    from quotes.dask import extract_bag
+    from quotes.io.dask import extract_bag
     records = extract_bag(db.from_sequence(documents, npartitions=8)).compute()
 
 Each partition is processed by one Analyzer, loaded once per worker process and reused for
@@ -13,16 +13,8 @@ from __future__ import annotations
 import os
 from typing import Any, Iterable
 
-_ANALYZERS: dict[tuple[str, str | None], Any] = {}
-
-
-def _analyzer(model: str, cache_dir: str | None):
-    from .analyzer import Analyzer
-
-    key = (model, cache_dir)
-    if key not in _ANALYZERS:
-        _ANALYZERS[key] = Analyzer(model, cache_dir=cache_dir)
-    return _ANALYZERS[key]
+from ..analyzer import shared_analyzer
+from ..records import COLUMNS
 
 
 def extract_partition(documents: Iterable[Any], *, model: str = "auto",
@@ -42,7 +34,7 @@ def extract_partition(documents: Iterable[Any], *, model: str = "auto",
             doc_id, text = document
             items.append((str(doc_id), text))
             metas.append({})
-    analyzer = _analyzer(str(model), cache_dir)
+    analyzer = shared_analyzer(model, cache_dir)
     rows = []
     for (_, records), meta in zip(analyzer.extract_many(items), metas):
         for record in records:
@@ -64,8 +56,6 @@ def extract_dataframe(frame, *, model: str | os.PathLike = "auto", cache_dir: st
                       text_column: str = "text", id_column: str = "id"):
     """A Dask dataframe of records from a Dask dataframe with id and text columns."""
     import pandas as pd
-
-    from .records import COLUMNS
 
     def partition(part: pd.DataFrame) -> pd.DataFrame:
         rows = extract_partition(part.to_dict("records"), model=str(model), cache_dir=cache_dir,

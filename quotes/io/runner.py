@@ -6,10 +6,9 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .corpus import Article, check_article
-from .records import Attribution
-
-BATCH_SIZE = 16
+from ..analyzer import BATCH_SIZE, Analyzer, batched
+from ..records import Attribution
+from .readers import Article, check_article
 
 
 @dataclass
@@ -19,17 +18,6 @@ class Outcome:
     article: Article
     records: list[Attribution] | None     # None: the article failed
     error: str | None = None
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _process_batch(analyzer, batch: list[Article]) -> list[Outcome]:
@@ -64,8 +52,6 @@ def _init_worker(model: str, cache_dir: str | None) -> None:
     global _WORKER_ANALYZER
     import torch
 
-    from .analyzer import Analyzer
-
     torch.set_num_threads(1)     # N processes x 1 thread each: no oversubscription
     _WORKER_ANALYZER = Analyzer(model, cache_dir=cache_dir)
 
@@ -85,7 +71,7 @@ def run(articles: Iterable[Article], *, analyzer=None, model: str = "auto",
     batches = batched(articles, batch_size)
     if workers <= 1:
         if analyzer is None:
-            from .analyzer import Analyzer
+            from ..analyzer import Analyzer
 
             analyzer = Analyzer(model, cache_dir=cache_dir)
         for batch in batches:

@@ -1,6 +1,6 @@
 """``make bench``: throughput and memory of a corpus run, written to a table and bench.json.
 
-    python -m quotes.bench [--articles 500] [--model bundled] [--out bench.json]
+    python -m tools.bench [--articles 500] [--model bundled] [--out bench.json]
 
 The corpus is the project's own ``corpora/articles`` recombined: each synthetic article joins
 paragraphs drawn (with a fixed seed) from different articles, so texts are realistic news copy
@@ -47,9 +47,9 @@ def _peak_rss_mb() -> float:
 
 
 def measure(corpus, model: str, workdir: Path) -> dict:
-    from .analyzer import Analyzer
-    from .attribution import extract_from_parse
-    from .speakers import resolve_speakers
+    from quotes.analyzer import Analyzer
+    from quotes.attribution.extract import extract_from_parse
+    from quotes.speakers.resolve import resolve_speakers
 
     words, docs = _words(corpus), len(corpus)
     results: dict = {"documents": docs, "words": words}

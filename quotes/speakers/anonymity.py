@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from .document import ParsedDocument
-from .lexicon import word_list
+from ..lexicon import word_list
+from ..parse.document import ParsedDocument
+from .mentions import Mention, role_entries
 from .names import is_possessive
-
-if TYPE_CHECKING:
-    from .speakers import Mention
 
 
 @lru_cache(maxsize=None)
@@ -32,7 +29,7 @@ def _text_of(sentence, doc: ParsedDocument) -> str:
     return doc.text[sentence.start:sentence.end] if sentence is not None else ""
 
 
-def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | None, str | None]:
+def classify_anonymity(doc: ParsedDocument, mention: Mention) -> tuple[str | None, str | None]:
     """(anonymity, evidence) for a mention that did not resolve to a named entity."""
     if mention.pronoun is not None:
         return "unnamed", "unresolved pronoun"
@@ -66,7 +63,7 @@ def classify_anonymity(doc: ParsedDocument, mention: "Mention") -> tuple[str | N
 LOOKBACK_SENTENCES = 8
 
 
-def _earlier_anonymous_mention(doc: ParsedDocument, mention: "Mention") -> str | None:
+def _earlier_anonymous_mention(doc: ParsedDocument, mention: Mention) -> str | None:
     """"The information came from a senior official who requested anonymity. … The official
     said …": the re-mention keeps the anonymity its source was introduced with, also when
     that first sentence is not itself an attribution."""
@@ -86,10 +83,8 @@ def _earlier_anonymous_mention(doc: ParsedDocument, mention: "Mention") -> str |
     return None
 
 
-def _single_office_holder(doc: ParsedDocument, mention: "Mention") -> bool:
+def _single_office_holder(doc: ParsedDocument, mention: Mention) -> bool:
     """"the country's top military commander", "the White House press secretary"."""
-    from .speakers import role_entries
-
     head = mention.head
     _, offices = role_entries()
     if head is None or head.lemma.lower() not in offices or head.feature("Number") == "Plur":

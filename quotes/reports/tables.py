@@ -10,8 +10,8 @@ from typing import Any, Iterable, Mapping
 import click
 import pandas as pd
 
-from .marks import paragraphs
-from .records import COLUMNS
+from ..parse.paragraphs import paragraphs
+from ..records import COLUMNS
 
 SPEAKER_COLUMNS = ("speaker_name", "speaker_type", "anonymity", "roles", "attributions",
                    "articles", "first_doc_id", "last_doc_id", "file")

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any, Iterable
 
-from .corpus import InputError
+from .readers import InputError
 
 STREAMING_FORMATS = ("jsonl", "csv")
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .document import ParsedDocument, Sentence, Word
-from .marks import paragraphs
+from .paragraphs import paragraphs
 
-BUNDLED_DIR = Path(__file__).resolve().parent / "models" / "en"
+BUNDLED_DIR = Path(__file__).resolve().parents[1] / "models" / "en"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 MODEL_FILES = {name: f"{name}.pt" for name in PROCESSORS}
 

@@ -1,0 +1,1 @@
+"""Reading articles, writing outputs atomically and resumably, corpus runs, Dask."""

@@ -1,0 +1,1 @@
+"""Text -> plain dependency parses: paragraphs, the Stanza pipeline, the parse cache."""

@@ -1,0 +1,1 @@
+"""Records -> reports: speaker tables, sourcing audits, checks, the HTML page, evaluation."""

@@ -1,0 +1,1 @@
+"""Speaker mentions -> entities: names, coreference within an article, anonymity."""
