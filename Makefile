@@ -24,6 +24,7 @@ test: install
 # Each stage skips itself when its model exists; run one alone with STAGES=pos.
 STAGES ?=
 model: install
+	$(BIN)/python -m pip install --quiet -e ".[training]"
 	$(BIN)/python -m quotes.training.recipe $(STAGES)
 
 # The corpus gold is built from the hand annotations (corpora/annotations) and not tracked.

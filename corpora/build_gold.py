@@ -38,9 +38,9 @@ ANNOTATIONS = HERE / "annotations"
 OUTPUT = HERE / "gold.jsonl"
 
 KINDS = ("direct", "mixed", "indirect", "scare")
-SPEAKER_TYPES = ("person", "group", "organization")
+SPEAKER_TYPES = ("person", "group", "organization", "document")
 ANONYMITY = ("named", "unnamed", "anonymous")
-PRONOUNS = {"he", "she", "they"}
+PRONOUNS = {"he", "she", "they", "it"}
 HONORIFICS = ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Prof. ")
 OPENING = "“\"«‘'"
 CLOSING = "”\"»’'"
@@ -397,7 +397,7 @@ def main(argv=None) -> int:
             for d in docs for q in d["quotes"])),
         ("non-speech cues (speech_cue_heuristic false)",
          sum(not q["speech_cue_heuristic"] for q in attributed)),
-        ("pronoun speakers (he/she/they)",
+        ("pronoun speakers (he/she/they/it)",
          sum((q["speaker"] or "").lower() in PRONOUNS for q in quotes)),
         ("surname-only re-mentions", sum(is_surname_remention(q) for q in attributed)),
         ("unnamed sources", sum(q["anonymity"] == "unnamed" for q in quotes)),
@@ -405,6 +405,7 @@ def main(argv=None) -> int:
         ("speaker types", ", ".join(
             f"{k}: {v}" for k, v in sorted(Counter(q["speaker_type"] for q in attributed).items()))),
         ("organization speakers", sum(q["speaker_type"] == "organization" for q in quotes)),
+        ("document speakers", sum(q["speaker_type"] == "document" for q in quotes)),
         ("distinct speakers (speaker_name per article)",
          len({(d["id"], q["speaker_name"]) for d in docs for q in d["quotes"]
               if q["speaker_name"]})),

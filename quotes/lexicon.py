@@ -1,6 +1,7 @@
 """Loads the package's word lists: cue verbs, role nouns, organization heads, anonymity phrases."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +37,12 @@ def cue_lexicon() -> CueLexicon:
 
 
 @lru_cache(maxsize=None)
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """A list whose lines are a key and its values ("PERSON person"); keys keep their case."""
+    return {row[0]: tuple(row[1:]) for row in _lines(name)}
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """A one-entry-per-line list (lower-cased; entries may contain spaces)."""
     text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")
@@ -45,3 +52,14 @@ def word_list(name: str) -> frozenset[str]:
         if line:
             entries.add(line)
     return frozenset(entries)
+
+
+@lru_cache(maxsize=None)
+def anonymity_patterns() -> tuple[re.Pattern[str], ...]:
+    """The phrases that mark a source as deliberately unidentified (anonymity_phrases.txt)."""
+    return tuple(re.compile(rf"\b{p}\b", re.IGNORECASE) for p in word_list("anonymity_phrases.txt"))
+
+
+def anonymity_spans(text: str) -> list[tuple[int, int]]:
+    """Where anonymity phrases stand in ``text``."""
+    return [m.span() for pattern in anonymity_patterns() for m in pattern.finditer(text)]

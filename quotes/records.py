@@ -6,7 +6,7 @@ from typing import Any, Iterable
 
 KINDS = ("direct", "mixed", "indirect", "scare")
 ANONYMITY = ("named", "unnamed", "anonymous")
-SPEAKER_TYPES = ("person", "group", "organization", "unknown")
+SPEAKER_TYPES = ("person", "group", "organization", "document", "unknown")
 
 
 @dataclass(frozen=True)
@@ -33,8 +33,9 @@ class Attribution:
     speaker_head: str | None = None    #: the head word of the speaker mention
     speaker_name: str | None = None    #: canonical speaker ("Charles Kupchan")
     speaker_role: str | None = None    #: descriptive part ("a senior fellow at ...")
-    speaker_type: str | None = None    #: person | group | organization | unknown
-    anonymity: str | None = None       #: named | unnamed | anonymous
+    speaker_type: str | None = None    #: person | group | organization | document | unknown
+    speaker_entity: str | None = None  #: the speaker's entity in the article ("e3")
+    anonymity: str | None = None       #: named | unnamed | anonymous; None: unresolved pronoun
     anonymous: bool | None = None      #: anonymity != "named"
     anonymity_evidence: str | None = None
     method: str = "syntax"             #: how the link was made (syntax, according_to, adjacent, ...)

@@ -6,6 +6,7 @@ absolute "with the commander reporting that …", cue phrases closing the senten
 """
 from __future__ import annotations
 
+from ..lexicon import word_list
 from ..parse.document import Sentence, Word
 from .drafts import Cue
 
@@ -204,14 +205,14 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
     return trim_punct(sentence.words[first - 1:last])
 
 
-TIME_WORDS = frozenset("""january february march april may june july august september october
-november december monday tuesday wednesday thursday friday saturday sunday yesterday today
-tonight tomorrow week month year night morning afternoon evening weekend""".split())
+def time_words() -> frozenset[str]:
+    return word_list("time_words.txt") | word_list("calendar.txt")
 
 
 def can_speak(word: Word) -> bool:
     return (word.upos in ("NOUN", "PROPN", "PRON") and word.text.lower() not in RELATIVE_PRONOUNS
-            and word.text.lower() not in TIME_WORDS and (word.lemma or "").lower() not in TIME_WORDS)
+            and word.text.lower() not in time_words()
+            and (word.lemma or "").lower() not in time_words())
 
 
 def nearest_subject(sentence: Sentence, verb: Word,
@@ -245,7 +246,7 @@ def nearest_subject(sentence: Sentence, verb: Word,
         for word in sentence.words[verb.index:verb.index + 6]:
             if allowed is not None and word.index not in allowed:
                 break
-            if word.text.lower() in TIME_WORDS or word.upos in ("ADP", "ADV") or \
+            if word.text.lower() in time_words() or word.upos in ("ADP", "ADV") or \
                     word.text in (",",):
                 continue
             if can_speak(word):

@@ -1,7 +1,7 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
-from ..lexicon import cue_lexicon, word_list
+from ..lexicon import anonymity_spans, cue_lexicon, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .cue_syntax import (
     OBJECT_RELATIONS,
@@ -48,9 +48,15 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
     """Speech verbs and "according to" outside quotations, with syntactic speaker and content."""
     cues = []
     for sentence in doc.sentences:
+        # "who requested anonymity", "not authorized to speak publicly": the terms a source
+        # spoke on, not something it said.
+        terms = [(a + sentence.start, b + sentence.start)
+                 for a, b in anonymity_spans(doc.text[sentence.start:sentence.end])]
         for word in sentence.words:
             # A cue verb inside a quotation is the quoted speaker's, never the cue of a quote.
             if quotes.covering(word.start, word.end):
+                continue
+            if any(a <= word.start and word.end <= b for a, b in terms):
                 continue
             if word.text.lower() == "according" and _next_is_to(sentence, word):
                 cue = _according_to_cue(doc.text, sentence, word)

@@ -36,11 +36,21 @@ class Word:
         return None
 
 
+@dataclass(frozen=True)
+class NamedSpan:
+    """A name the NER model found: words ``first..last`` (1-based, inclusive) of a sentence."""
+
+    first: int
+    last: int
+    type: str         # person | organization | place | other (see ENTITY_TYPES)
+
+
 @dataclass
 class Sentence:
     index: int                     # 0-based position in the document
     paragraph_index: int
     words: list[Word]
+    names: list[NamedSpan] = field(default_factory=list)
     _children: dict[int, list[Word]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -87,6 +97,10 @@ class Sentence:
     def roots(self) -> list[Word]:
         return [w for w in self.words if w.head == 0]
 
+    def name_of(self, word: Word) -> NamedSpan | None:
+        """The NER name the word belongs to, if any."""
+        return next((n for n in self.names if n.first <= word.index <= n.last), None)
+
 
 @dataclass
 class ParsedDocument:
@@ -101,7 +115,8 @@ class ParsedDocument:
             "model": self.model,
             "sentences": [
                 {"paragraph_index": s.paragraph_index,
-                 "words": [list(asdict(w).values()) for w in s.words]}
+                 "words": [list(asdict(w).values()) for w in s.words],
+                 "names": [[n.first, n.last, n.type] for n in s.names]}
                 for s in self.sentences
             ],
         }
@@ -110,7 +125,8 @@ class ParsedDocument:
     def from_dict(cls, text: str, data: dict) -> "ParsedDocument":
         sentences = [
             Sentence(index=i, paragraph_index=s["paragraph_index"],
-                     words=[Word(*values) for values in s["words"]])
+                     words=[Word(*values) for values in s["words"]],
+                     names=[NamedSpan(*values) for values in s.get("names", ())])
             for i, s in enumerate(data["sentences"])
         ]
         return cls(text=text, sentences=sentences, model=data.get("model", ""))

@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .document import ParsedDocument, Sentence, Word
+from ..lexicon import table
+from .document import NamedSpan, ParsedDocument, Sentence, Word
 from .paragraphs import paragraphs
 
 BUNDLED_DIR = Path(__file__).resolve().parents[1] / "models" / "en"
-PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+PARSE_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+# Names typed by a NER model: bundled with the others; a model folder may go without it
+# (speakers then fall back to the lexicons).
+PROCESSORS = PARSE_PROCESSORS + ("ner",)
 MODEL_FILES = {name: f"{name}.pt" for name in PROCESSORS}
+OPTIONAL = frozenset({"ner"})
 
 
 class ModelError(Exception):
@@ -52,7 +57,13 @@ def official_models_installed(resources_dir: Path | None = None) -> bool:
         return False
     if "default_processors" not in resources.get("en", {}):
         return False
-    return all(any((root / "en" / name).glob("*.pt")) for name in PROCESSORS)
+    return all(any((root / "en" / name).glob("*.pt")) for name in PARSE_PROCESSORS)
+
+
+def official_processors(resources_dir: Path) -> tuple[str, ...]:
+    """Our processors that Stanza's official models provide on this disk."""
+    return tuple(name for name in PROCESSORS
+                 if name not in OPTIONAL or any((resources_dir / "en" / name).glob("*.pt")))
 
 
 def _file_digest(paths: list[Path]) -> str:
@@ -69,7 +80,8 @@ def _model_dir_files(directory: Path) -> dict[str, Path]:
     if not directory.is_dir():
         raise ModelError(f"model directory {directory} does not exist: run `make model` "
                          "or reinstall quotes, or pass model='stanza' or another folder")
-    files = {name: directory / filename for name, filename in MODEL_FILES.items()}
+    files = {name: directory / filename for name, filename in MODEL_FILES.items()
+             if name not in OPTIONAL or (directory / filename).is_file()}
     missing = [str(path.name) for path in files.values() if not path.is_file()]
     if missing:
         raise ModelError(f"model directory {directory} lacks {', '.join(missing)}: "
@@ -136,7 +148,7 @@ class Pipeline:
                 if words:
                     sentences[article].append(Sentence(index=len(sentences[article]),
                                                        paragraph_index=paragraph_index,
-                                                       words=words))
+                                                       words=words, names=_names_of(sent)))
         return [ParsedDocument(text=text, sentences=sents, model=self.info.id)
                 for text, sents in zip(texts, sentences)]
 
@@ -182,6 +194,21 @@ def _words_of(sent: Any, offset: int, original: str) -> list[Word]:
     return words
 
 
+def _names_of(sent: Any) -> list[NamedSpan]:
+    """The sentence's NER names as word ranges, typed person/organization/place/other/group;
+    a possessive ending the name ("Brandt’s") is not part of it."""
+    types = table("ner_types.txt")
+    names = []
+    for entity in getattr(sent, "ents", ()) or ():
+        kind = types.get(entity.type)
+        words = [w for token in entity.tokens for w in token.words]
+        while len(words) > 1 and words[-1].text.lower() in ("'s", "’s", "'", "’"):
+            words = words[:-1]
+        if kind and words:
+            names.append(NamedSpan(int(words[0].id), int(words[-1].id), kind[0]))
+    return names
+
+
 def load_pipeline(model: str | os.PathLike = "auto", *, fast_decoder: bool = True,
                   **stanza_options: Any) -> Pipeline:
     """Return a ready pipeline (tokenize, mwt, pos, lemma, depparse); never touches the network.
@@ -196,10 +223,11 @@ def load_pipeline(model: str | os.PathLike = "auto", *, fast_decoder: bool = Tru
     import torch
 
     kind, directory = resolve_model(model)
-    common = dict(lang="en", processors=",".join(PROCESSORS), download_method=None,
+    common = dict(lang="en", download_method=None,
                   use_gpu=torch.cuda.is_available(), logging_level="WARN")
     if kind == "stanza":
-        kwargs = dict(common, dir=str(directory))
+        kwargs = dict(common, dir=str(directory),
+                      processors=",".join(official_processors(directory)))
         info = ModelInfo(name="stanza-en-default", version=stanza.__version__, path=str(directory))
     else:
         files = _model_dir_files(directory)
@@ -207,9 +235,11 @@ def load_pipeline(model: str | os.PathLike = "auto", *, fast_decoder: bool = Tru
         if not (directory / "resources.json").is_file():
             raise ModelError(f"model directory {directory} lacks resources.json "
                              '(it needs {"en": {"lang_name": "English"}}): reinstall quotes')
-        kwargs = dict(common, dir=str(directory),
+        kwargs = dict(common, dir=str(directory), processors=",".join(files),
                       **{f"{name}_model_path": str(path) for name, path in files.items()},
-                      pos_pretrain_path=None, depparse_pretrain_path=None)
+                      pos_pretrain_path=None, depparse_pretrain_path=None,
+                      ner_pretrain_path=None, ner_forward_charlm_path=None,
+                      ner_backward_charlm_path=None)
     kwargs.update(stanza_options)
     if fast_decoder:
         from .decoder import install

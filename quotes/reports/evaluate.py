@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..lexicon import table
+from ..records import ANONYMITY
+from ..speakers.anonymity import UNRESOLVED
+
 THRESHOLDS = (0.3, 0.8)
 SUBSETS = ("all", "speech", "direct")
 TRIM = string.whitespace + string.punctuation + "“”‘’«»„‟‹›—–…"
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it"})
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -105,6 +108,9 @@ class Scores:
     canonical: Counter = field(default_factory=Counter)
     anonymity: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     pronouns: Counter = field(default_factory=Counter)
+    # per article: |predicted - gold| share of not-named, and of anonymous, attributions
+    audit_not_named: list[float] = field(default_factory=list)
+    audit_anonymous: list[float] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"subset": self.subset, "documents": self.documents,
@@ -120,8 +126,35 @@ class Scores:
         for cls, c in sorted(self.anonymity.items()):
             counts = Counts(tp=c["tp"], gold=c["gold"], pred=c["pred"])
             out["anonymity"][cls] = counts.prf() | {"gold": c["gold"]}
+        f1s = [v["f1"] for k, v in out["anonymity"].items() if k in ANONYMITY]
+        out["anonymity_macro_f1"] = round(sum(f1s) / len(f1s), 4) if f1s else None
         out["pronoun_speakers"] = dict(self.pronouns)
+        out["audit_error"] = _mean(self.audit_not_named)
+        out["audit_error_anonymous"] = _mean(self.audit_anonymous)
+        out["audit_articles"] = len(self.audit_not_named)
         return out
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def _shares(records: list[dict]) -> tuple[float, float] | None:
+    """(not-named share, anonymous share) of the attributions, or None without any."""
+    if not records:
+        return None
+    classes = Counter(r.get("anonymity") for r in records)
+    return ((classes["unnamed"] + classes["anonymous"]) / len(records),
+            classes["anonymous"] / len(records))
+
+
+def _score_audit(scores: Scores, gold: list[dict], pred: list[dict]) -> None:
+    """The audit's number, per article: gold shares from the annotated anonymity."""
+    if not gold or not all(q.get("anonymity") for q in gold):
+        return          # the gold carries no anonymity (PolNeAR): nothing to compare
+    truth, found = _shares(gold), _shares(pred) or (0.0, 0.0)
+    scores.audit_not_named.append(abs(truth[0] - found[0]))
+    scores.audit_anonymous.append(abs(truth[1] - found[1]))
 
 
 def _ratio(counter: Counter) -> float | None:
@@ -139,6 +172,7 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]],
           subset: str = "all") -> Scores:
     """Score predictions (doc id -> attribution dicts) against gold documents."""
     scores = Scores(subset=subset)
+    pronouns = set(table("pronouns.txt"))
     for doc in gold_docs:
         scores.documents += 1
         gold = [q for q in doc.get("quotes", []) if q.get("kind") != "scare"]
@@ -158,9 +192,12 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]],
             if threshold == THRESHOLDS[0]:
                 _score_matched(scores, gold, pred, pairs, subset)
         _score_exact(scores, gold, pred, ignore, subset)
+        _score_audit(scores, [q for q in gold if in_subset(q, subset)],
+                     [p for p in pred if not _mostly_ignored(p, ignore)])
         for p in pred:
-            if (p.get("speaker") or "").strip().lower() in PRONOUNS:
-                resolved = _norm_name(p.get("speaker_name")) not in PRONOUNS | {""}
+            if (p.get("speaker") or "").strip().lower() in pronouns:
+                resolved = p.get("anonymity_evidence") != UNRESOLVED and \
+                    _norm_name(p.get("speaker_name")) not in pronouns | {""}
                 scores.pronouns["resolved" if resolved else "unresolved"] += 1
     return scores
 
@@ -230,9 +267,72 @@ def table_rows(scores: Scores) -> list[list[Any]]:
         rows.append([f"recall {kind}", "", value, ""])
     for cls, m in d["anonymity"].items():
         rows.append([f"anonymity {cls} (n={m['gold']})", m["precision"], m["recall"], m["f1"]])
+    if d["anonymity_macro_f1"] is not None:
+        rows.append(["anonymity macro-F1", "", "", d["anonymity_macro_f1"]])
+    if d["audit_error"] is not None:
+        rows.append([f"audit error, not-named share ({d['audit_articles']} articles)", "", "",
+                     d["audit_error"]])
+        rows.append(["audit error, anonymous share", "", "", d["audit_error_anonymous"]])
     pronouns = d["pronoun_speakers"]
     total = sum(pronouns.values())
     if total:
         rows.append([f"pronoun speakers unresolved ({pronouns.get('unresolved', 0)}/{total})",
                      "", "", round(pronouns.get("unresolved", 0) / total, 4)])
     return rows
+
+
+ERROR_KINDS = ("miss", "false positive", "speaker", "anonymity")
+
+
+def _sentence_around(text: str, start: int, end: int, width: int = 160) -> str:
+    lo = max(text.rfind("\n", 0, start) + 1, start - width)
+    hi = text.find("\n", end)
+    hi = min(hi if hi != -1 else len(text), end + width)
+    return " ".join(text[lo:hi].split())
+
+
+def errors(gold_docs: list[dict], predictions: dict[str, list[dict]], subset: str = "all",
+           kinds: Iterable[str] = ERROR_KINDS) -> list[dict[str, Any]]:
+    """Every miss and false positive (at the 0.3 overlap), and every matched attribution whose
+    canonical speaker or anonymity is wrong, with its sentence, cue and speaker."""
+    wanted = set(kinds)
+    rows: list[dict[str, Any]] = []
+    for doc in gold_docs:
+        text = doc["text"]
+        gold = [q for q in doc.get("quotes", []) if q.get("kind") != "scare"]
+        pred = [p for p in predictions.get(doc["id"], []) if p.get("kind") != "scare"]
+        pairs = match(gold, pred, THRESHOLDS[0])
+        matched = set(pairs.values())
+        for g, q in enumerate(gold):
+            if not in_subset(q, subset):
+                continue
+            base = {"doc_id": doc["id"], "start": q["start"], "end": q["end"],
+                    "sentence": _sentence_around(text, q["start"], q["end"])}
+            if g not in pairs:
+                if "miss" in wanted:
+                    rows.append(base | {"error": "miss", "cue": q.get("cue"),
+                                        "speaker": q.get("speaker"), "gold": q.get("speaker_name"),
+                                        "predicted": None})
+                continue
+            p = pred[pairs[g]]
+            if "speaker" in wanted and q.get("speaker_name") and \
+                    _norm_name(q["speaker_name"]) != _norm_name(p.get("speaker_name")):
+                rows.append(base | {"error": "speaker", "cue": p.get("cue"),
+                                    "speaker": p.get("speaker"), "gold": q["speaker_name"],
+                                    "predicted": p.get("speaker_name")})
+            if "anonymity" in wanted and q.get("anonymity") and q["anonymity"] != p.get("anonymity"):
+                rows.append(base | {"error": "anonymity", "cue": p.get("cue"),
+                                    "speaker": p.get("speaker"), "gold": q["anonymity"],
+                                    "predicted": f"{p.get('anonymity')} ({p.get('anonymity_evidence')})"})
+        if "false positive" in wanted:
+            ignore = doc.get("ignore_spans") or []
+            for i, p in enumerate(pred):
+                if i in matched or _mostly_ignored(p, ignore):
+                    continue
+                rows.append({"doc_id": doc["id"], "start": p["start"], "end": p["end"],
+                             "sentence": _sentence_around(text, p["start"], p["end"]),
+                             "error": "false positive", "cue": p.get("cue"),
+                             "speaker": p.get("speaker"), "gold": None,
+                             "predicted": p.get("speaker_name")})
+    return rows
+

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..parse.paragraphs import paragraphs
 from ..records import COLUMNS
+from ..speakers.anonymity import UNRESOLVED
 
 SPEAKER_COLUMNS = ("speaker_name", "speaker_type", "anonymity", "roles", "attributions",
                    "articles", "first_doc_id", "last_doc_id", "file")
@@ -130,11 +131,41 @@ def _counts(rows: pd.DataFrame) -> dict[str, Any]:
     n, named = len(real), int((anonymity == "named").sum())
     unnamed, anonymous = int((anonymity == "unnamed").sum()), int((anonymity == "anonymous").sum())
     evidence = real.loc[anonymity == "anonymous", "anonymity_evidence"]
+    unresolved = int(((real["anonymity_evidence"] == UNRESOLVED) & anonymity.isna()).sum()) \
+        if "anonymity_evidence" in real else 0
+    documents = real["speaker_type"] == "document" if "speaker_type" in real else None
+    sources = _sources(real)
     return {"attributions": n, "named": named, "unnamed": unnamed, "anonymous": anonymous,
+            "unresolved": unresolved,
+            "document": int(documents.sum()) if documents is not None else 0,
             "anonymous_share": anonymous / n if n else 0.0,
             "unnamed_or_anonymous_share": (unnamed + anonymous) / n if n else 0.0,
+            "sources_named": sources["named"], "sources_unnamed": sources["unnamed"],
+            "sources_anonymous": sources["anonymous"], "sources_document": sources["document"],
             "scare_excluded": len(rows) - n,
             "evidence": "; ".join(dict.fromkeys(e for e in evidence if not _missing(e)))}
+
+
+def _sources(real: pd.DataFrame) -> dict[str, int]:
+    """Distinct sources per class: one per speaker entity of an article (its speaker name
+    where records carry no entity), however often it is quoted."""
+    counts = {"named": 0, "unnamed": 0, "anonymous": 0, "document": 0}
+    seen: set[tuple] = set()
+    for _, row in real.iterrows():
+        entity = _get(row, "speaker_entity")
+        if _missing(entity):
+            entity = _get(row, "speaker_name")
+        cls = _get(row, "anonymity")
+        if _missing(entity) or _missing(cls):
+            continue
+        key = (_get(row, "doc_id"), entity)
+        if key in seen:
+            continue
+        seen.add(key)
+        counts[cls] = counts.get(cls, 0) + 1
+        if _get(row, "speaker_type") == "document":
+            counts["document"] += 1
+    return counts
 
 
 def audit(frame: pd.DataFrame, *, documents: Iterable[str] | None = None,
@@ -168,7 +199,12 @@ def audit(frame: pd.DataFrame, *, documents: Iterable[str] | None = None,
     total = rows[-1]
     totals = {"documents": len(set(doc_ids)), "attributions": total["attributions"],
               "named": total["named"], "unnamed": total["unnamed"],
-              "anonymous": total["anonymous"], "scare_excluded": total["scare_excluded"],
+              "anonymous": total["anonymous"], "unresolved": total["unresolved"],
+              "document": total["document"], "sources_named": total["sources_named"],
+              "sources_unnamed": total["sources_unnamed"],
+              "sources_anonymous": total["sources_anonymous"],
+              "sources_document": total["sources_document"],
+              "scare_excluded": total["scare_excluded"],
               "max_anonymous_share": float(body["anonymous_share"].max()) if len(body) else 0.0}
     return table, totals
 

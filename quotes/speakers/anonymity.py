@@ -1,18 +1,18 @@
-"""Named, unnamed or anonymous: how identifiable a speaker mention is, with the evidence."""
+"""Anonymity evidence: the phrases that mark a source as deliberately unidentified, found in
+any mention of an entity or in the sentences that introduce or re-mention it."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from typing import Iterable
 
-from ..lexicon import word_list
+from ..lexicon import anonymity_patterns
 from ..parse.document import ParsedDocument
-from .mentions import Mention, role_entries
-from .names import is_possessive
+from .mentions import Mention
 
-
-@lru_cache(maxsize=None)
-def anonymity_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(rf"\b{p}\b", re.IGNORECASE) for p in word_list("anonymity_phrases.txt"))
+# The evidence of a pronoun no entity could be found for: not an unnamed source, no class.
+UNRESOLVED = "unresolved pronoun"
+# How far back a definite re-mention ("the official") looks for the sentence that introduced
+# its source as anonymous ("a senior official who requested anonymity").
+LOOKBACK_SENTENCES = 8
 
 
 def find_anonymity_evidence(text: str) -> str | None:
@@ -25,42 +25,56 @@ def find_anonymity_evidence(text: str) -> str | None:
     return best.group(0) if best else None
 
 
-def _text_of(sentence, doc: ParsedDocument) -> str:
+def sentence_text(doc: ParsedDocument, index: int) -> str:
+    sentence = doc.sentences[index] if 0 <= index < len(doc.sentences) else None
     return doc.text[sentence.start:sentence.end] if sentence is not None else ""
 
 
-def classify_anonymity(doc: ParsedDocument, mention: Mention) -> tuple[str | None, str | None]:
-    """(anonymity, evidence) for a mention that did not resolve to a named entity."""
-    if mention.pronoun is not None:
-        return "unnamed", "unresolved pronoun"
-    # Evidence in the mention itself ("sources familiar with the plans who spoke … on the
-    # condition of anonymity") or elsewhere in its sentence ("…, said the official, who
-    # declined to be named").
-    evidence = find_anonymity_evidence(mention.text) or find_anonymity_evidence(
-        _text_of(doc.sentence_containing(mention.start), doc))
-    if mention.name:
-        return "named", "named " + mention.type
-    if evidence:
-        return "anonymous", evidence
-    earlier = _earlier_anonymous_mention(doc, mention)
-    if earlier:
-        return "anonymous", earlier
+def evidence_for(doc: ParsedDocument, mentions: Iterable[Mention],
+                 sentence_indexes: Iterable[int]) -> str | None:
+    """Evidence in one of the mentions ("sources … who spoke on the condition of anonymity"),
+    else in a sentence that mentions the entity ("The officials, who spoke on condition of
+    anonymity because the talks are private, said …" makes every mention anonymous)."""
+    mentions = list(mentions)
+    for mention in mentions:
+        evidence = find_anonymity_evidence(mention.text)
+        if evidence:
+            return evidence
+    for index in sorted(set(sentence_indexes)):
+        evidence = find_anonymity_evidence(sentence_text(doc, index))
+        if evidence:
+            return evidence
+    for mention in mentions:
+        evidence = _earlier_anonymous_mention(doc, mention) or _later_remention(doc, mention)
+        if evidence:
+            return evidence
+    return None
+
+
+# How far ahead a sentence re-mentioning the source ("The person asked not to be identified
+# because the discussions were private.") is read for the evidence.
+LOOKAHEAD_SENTENCES = 3
+
+
+def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
+    """"A person close to one of the manufacturers said … The person asked not to be
+    identified …": evidence in a later sentence whose definite subject re-mentions it."""
     head = mention.head
-    if head is None:
-        return "unnamed", "no name"
-    if mention.type == "organization":
-        # "the ministry", "the report": a definite institution or document is identified.
-        definite = any(w.text.lower() in ("the", "this", "that") or is_possessive(w)
-                       or w.upos == "PROPN" for w in mention.words if w.index < head.index)
-        return ("named", "definite organization") if definite else ("unnamed", "generic organization")
-    if mention.type == "person" and _single_office_holder(doc, mention):
-        return "named", "identifiable office holder"
-    return "unnamed", "description without a name"
-
-
-# How far back a definite re-mention ("the official") looks for the sentence that introduced
-# its source as anonymous ("a senior official who spoke on the condition of anonymity").
-LOOKBACK_SENTENCES = 8
+    if head is None or mention.type not in ("person", "group"):
+        return None
+    lemma = (head.lemma or head.text).lower()
+    here = doc.sentence_containing(mention.start)
+    if here is None:
+        return None
+    for sentence in doc.sentences[here.index + 1:here.index + 1 + LOOKAHEAD_SENTENCES]:
+        for word in sentence.words:
+            if (word.lemma or word.text).lower() == lemma and word.deprel.startswith("nsubj") \
+                    and any(c.text.lower() in ("the", "that", "this", "these", "those")
+                            for c in sentence.children(word)):
+                evidence = find_anonymity_evidence(sentence_text(doc, sentence.index))
+                if evidence:
+                    return evidence
+    return None
 
 
 def _earlier_anonymous_mention(doc: ParsedDocument, mention: Mention) -> str | None:
@@ -76,24 +90,9 @@ def _earlier_anonymous_mention(doc: ParsedDocument, mention: Mention) -> str | N
     if here is None:
         return None
     for sentence in reversed(doc.sentences[max(0, here.index - LOOKBACK_SENTENCES):here.index]):
-        if any((w.lemma or w.text).lower() == lemma and w.upos == "NOUN" for w in sentence.words):
-            evidence = find_anonymity_evidence(_text_of(sentence, doc))
+        if any((w.lemma or w.text).lower() == lemma and w.upos in ("NOUN", "ADJ")
+               for w in sentence.words):
+            evidence = find_anonymity_evidence(sentence_text(doc, sentence.index))
             if evidence:
                 return evidence
     return None
-
-
-def _single_office_holder(doc: ParsedDocument, mention: Mention) -> bool:
-    """"the country's top military commander", "the White House press secretary"."""
-    head = mention.head
-    _, offices = role_entries()
-    if head is None or head.lemma.lower() not in offices or head.feature("Number") == "Plur":
-        return False
-    before = [w for w in mention.words if w.index < head.index]
-    if before and before[0].text.lower() in ("a", "an", "one", "another", "some"):
-        return False          # "a Kremlin spokesman": one of several
-    # The office must be qualified by whose it is: a possessive, a proper-name compound
-    # ("Kremlin spokesman", "the White House press secretary"), or "of the …".
-    qualified = any(is_possessive(w) or w.upos == "PROPN" for w in before) or any(
-        w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
-    return qualified

@@ -9,9 +9,9 @@ from ..attribution.cue_syntax import RELATIVE_PRONOUNS
 from ..lexicon import word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .names import (
-    HONORIFIC_GENDER,
     Name,
     capitalized_runs,
+    honorific_gender,
     is_person_like,
     name_around,
     split_title,
@@ -19,8 +19,11 @@ from .names import (
 
 # Parts of a mention that describe rather than name: "Charles Kupchan, a senior fellow at ...".
 DESCRIPTIVE_RELATIONS = ("appos", "acl:relcl", "acl")
-# Plural nouns of people the role list does not know: "bankers", "economists", "Democrats".
+# Nouns of people the role list does not know: "bankers", "economists", "a broker".
 PLURAL_HUMAN_FALLBACK = re.compile(r"(?:people|ers|ists|ants|ents|ians|ors|als|ives)$")
+# A dateline opening the story: "TORONTO —", "BOSTON (AP) —", "WASHINGTON --".
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)]{1,20}\))?\s*(?:—|–|--)\s*")
+SINGULAR_HUMAN_FALLBACK = re.compile(r"(?:er|ist|ian|or)$")
 
 
 @dataclass
@@ -63,11 +66,11 @@ def _pronouns() -> dict[str, tuple[str, str]]:
     return table
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 
-def _singular(word: Word) -> str:
+def singular(word: Word) -> str:
     return (word.lemma or word.text).lower()
 
 
@@ -87,6 +90,9 @@ def _mention_head(words: list[Word]) -> Word | None:
 
 def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     """Name, titles, role, type, number and gender of the mention at [start, end)."""
+    dateline = DATELINE.match(doc.text, start, end)
+    if dateline:
+        start = dateline.end()      # "TORONTO — Ontario’s housing minister": the dateline is not the speaker
     text = doc.text[start:end]
     sentence = doc.sentence_containing(start)
     words = [w for w in sentence.words if start <= w.start and w.end <= end] if sentence else []
@@ -99,13 +105,15 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         antecedent = _antecedent(sentence, head)
         if antecedent is not None:
             resolved = analyse_mention(doc, antecedent[0].start, antecedent[-1].end)
-            resolved.text, resolved.start, resolved.end = text, start, end
+            # The record keeps the pronoun's span; the description is the antecedent's.
+            resolved.start, resolved.end = start, end
             return resolved
     if lower in _pronouns() and len(words) == 1:
         mention.pronoun = lower
         mention.number, gender = _pronouns()[lower]
         mention.gender = None if gender == "any" else gender
-        mention.type = {"it": "organization", "they": "group"}.get(lower, "person")
+        mention.type = "organization" if gender == "neut" else \
+            "group" if mention.number == "plur" else "person"
         return mention
 
     span = {w.index for w in words}
@@ -120,7 +128,7 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
             if child.deprel == "appos":
                 appositives.append((child, sub))
     core_words = [w for w in words if w.index not in descriptive]
-    mention.core = _clean(doc.text[core_words[0].start:core_words[-1].end]) if core_words else text
+    mention.core = clean(doc.text[core_words[0].start:core_words[-1].end]) if core_words else text
 
     name = name_around(sentence, head, span - descriptive, doc.text)
     if name is None:
@@ -131,11 +139,11 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         for child, sub in appositives:
             name = name_around(sentence, child, {w.index for w in sub}, doc.text)
             if name is not None:
-                role_parts.append(_clean(doc.text[core_words[0].start:core_words[-1].end]))
+                role_parts.append(clean(doc.text[core_words[0].start:core_words[-1].end]))
                 break
     else:
         for child, sub in appositives:
-            role_parts.append(_clean(doc.text[sub[0].start:sub[-1].end]))
+            role_parts.append(clean(doc.text[sub[0].start:sub[-1].end]))
     if name is not None and is_person_like(name) and _names_an_institution(sentence, name, span):
         name = None
         mention.type = "organization"
@@ -146,7 +154,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         _describe_named(doc, mention, name, role_parts, end)
     elif name is not None and not is_person_like(name):
         mention.type = "organization"
-        mention.name = mention.core
+        mention.name = _with_article(sentence, name) if _is_whole_name(mention, name) \
+            else mention.core
         mention.number = "sing"
     else:
         if _common_type(head) == "unknown":
@@ -162,7 +171,7 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         mention.number = "plur" if head.feature("Number") == "Plur" else "sing"
         if mention.type in ("person", "group"):
             role_parts.insert(0, mention.core or text)
-        mention.gender = HONORIFIC_GENDER.get(lower)
+        mention.gender = honorific_gender().get(lower)
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
 
@@ -173,7 +182,7 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
     Lindqvist", "Kremlin spokesman Andrei Lavrentyev", "the state's attorney general,
     Raymond Pruitt" (when the parser linked neither as a name)."""
     roles, _ = role_entries()
-    if _singular(head) not in roles and head.text.lower() not in word_list("titles.txt"):
+    if singular(head) not in roles and head.text.lower() not in word_list("titles.txt"):
         return None
     after = [w for w in words if w.index > head.index]
     if after and after[0].text == ",":
@@ -182,6 +191,21 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
     if runs and after and runs[0][0].index == after[0].index:
         return split_title(runs[0], doc.text)
     return None
+
+
+def _is_whole_name(mention: Mention, name: Name) -> bool:
+    """The mention's core is the name (plus an article or a "-based" modifier), not a
+    description containing it ("the Harlow Institute's report")."""
+    core = re.sub(r"^(?:the\s+)?(?:[\w.-]+-based\s+)?", "", mention.core or "", flags=re.I)
+    rest = core[len(name.text):] if core.startswith(name.text) else None
+    return rest is not None and (not rest.strip() or rest.lstrip().startswith(","))
+
+
+def _with_article(sentence: Sentence, name: Name) -> str:
+    first = name.words[0].index
+    before = sentence.word(first - 1) if first > 1 else None
+    return f"{before.text} {name.text}" if before is not None and before.text.lower() == "the" \
+        else name.text
 
 
 def _names_an_institution(sentence: Sentence, name: Name, span: set[int]) -> bool:
@@ -202,13 +226,13 @@ def _describe_named(doc: ParsedDocument, mention: Mention, name: Name, role_part
     pre_title = [w for w in before if w.upos != "PUNCT"]
     if pre_title and not role_parts:
         # "German Foreign Minister Annalena Baerbock": the title is the role.
-        role_parts.insert(0, _clean(doc.text[pre_title[0].start:pre_title[-1].end]))
+        role_parts.insert(0, clean(doc.text[pre_title[0].start:pre_title[-1].end]))
     rest = doc.text[name.words[-1].end:end]
     if not role_parts and rest.lstrip().startswith(","):
         # "Charles Kupchan, a senior fellow at …" parsed without an appositive link.
-        role_parts.append(_clean(rest))
+        role_parts.append(clean(rest))
     for word in name.titles + before:
-        mention.gender = mention.gender or HONORIFIC_GENDER.get(word.text.lower())
+        mention.gender = mention.gender or honorific_gender().get(word.text.lower())
 
 
 def _antecedent(sentence: Sentence, pronoun: Word) -> list[Word] | None:
@@ -222,6 +246,11 @@ def _antecedent(sentence: Sentence, pronoun: Word) -> list[Word] | None:
                      if w.upos in ("NOUN", "PROPN")), None)
     if noun is None:
         return None
+    described = sentence.head_of(noun)
+    if noun.deprel == "appos" and described is not None and described.upos == "PROPN":
+        # "Ellen Marsh, a former Commerce Department official who now advises …": the
+        # relative clause hangs on the appositive; the one who speaks is the name.
+        noun = described
     phrase = [w for w in sentence.subtree(noun) if w.index < pronoun.index]
     phrase = [w for w in phrase if w.index <= noun.index or w.deprel in ("flat", "flat:name")]
     while phrase and phrase[0].upos in ("ADP", "PUNCT", "CCONJ"):
@@ -231,10 +260,13 @@ def _antecedent(sentence: Sentence, pronoun: Word) -> list[Word] | None:
 
 def _common_type(head: Word) -> str:
     roles, _ = role_entries()
-    lemma = _singular(head)
+    lemma = singular(head)
     plural = head.feature("Number") == "Plur"
     if lemma in word_list("organization_heads.txt") and lemma not in roles:
         return "organization"
     if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma):
         return "group" if plural or lemma in ("people", "staff", "police") else "person"
+    if not plural and head.upos == "NOUN" and SINGULAR_HUMAN_FALLBACK.search(lemma) and \
+            lemma not in word_list("document_nouns.txt"):
+        return "person"          # a speaker "one commodities broker in London"
     return "unknown"

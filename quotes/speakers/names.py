@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import word_list
+from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 
 # Lower-case words that belong inside names: "Pieter van Leeuwen", "Ibn al-Khattab".
@@ -18,15 +18,16 @@ PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "del
                        "le", "al", "el", "bin", "ibn", "ben", "abu", "dos", "das", "ter", "zu"})
 NOT_NAME_UPOS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM",
                            "PART", "SYM"})
-CALENDAR = frozenset("""january february march april may june july august september october
-november december monday tuesday wednesday thursday friday saturday sunday""".split())
-HONORIFIC_GENDER = {"mr": "masc", "mr.": "masc", "sir": "masc", "lord": "masc", "king": "masc",
-                    "prince": "masc", "father": "masc", "mrs": "fem", "mrs.": "fem", "ms": "fem",
-                    "ms.": "fem", "miss": "fem", "dame": "fem", "lady": "fem", "queen": "fem",
-                    "princess": "fem", "sister": "fem", "congresswoman": "fem",
-                    "chairwoman": "fem", "spokeswoman": "fem", "congressman": "masc",
-                    "chairman": "masc", "spokesman": "masc", "councilwoman": "fem",
-                    "councilman": "masc", "assemblywoman": "fem", "assemblyman": "masc"}
+
+
+@lru_cache(maxsize=None)
+def calendar() -> frozenset[str]:
+    return word_list("calendar.txt")
+
+
+@lru_cache(maxsize=None)
+def honorific_gender() -> dict[str, str]:
+    return {word.lower(): values[0] for word, values in table("honorifics.txt").items()}
 
 
 def titles() -> frozenset[str]:
@@ -97,9 +98,9 @@ def split_title(run: list[Word], text: str) -> Name | None:
         # label: it reads "Democrat Leah Brandt's" as three possessors.
         marked = word.text.endswith(POSSESSIVE_ENDINGS) or text[word.end:word.end + 1] in ("'", "’")
         if lower in known or lower.rstrip(".") in known or marked or \
-                lower.endswith("-based") or lower in CALENDAR:
+                lower.endswith("-based") or lower in calendar():
             cut = i + 1
-    name = [w for w in run[cut:] if w.text.lower() not in CALENDAR]
+    name = [w for w in run[cut:] if w.text.lower() not in calendar()]
     if not name or (len(name) == 1 and name[0].text.lower() in known):
         return None
     return Name(words=name, titles=run[:cut],
@@ -125,39 +126,154 @@ def is_person_like(name: Name) -> bool:
         return False
     if any(w.text.isupper() and 1 < len(w.text) <= 4 and w.text.isalpha() for w in name.words):
         return False               # acronyms: VOA, NATO, AFP (but not "PENCE:" in transcripts)
-    return not any(w in CALENDAR for w in lowered)
+    return not any(w in calendar() for w in lowered)
 
 
 @dataclass
 class PersonName:
+    """A mention of a person's name in the article."""
+
     start: int
     name: str
     gender: str | None
+    sentence_index: int = 0
+    subject: bool = False     # the name is the subject of its clause (salience)
+    titles: tuple[str, ...] = ()   # title words cut from its front ("Judge", "Sen.")
+
+
+@dataclass
+class OtherName:
+    """A mention of a name that is not a person's: organization, place, group, other."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    sentence_index: int
+
+
+def _gender_before(sentence: Sentence, name: Name) -> str | None:
+    gender = None
+    for title in name.titles:
+        gender = gender or honorific_gender().get(title.text.lower())
+    if name.words[0].index > 1:
+        before = sentence.word(name.words[0].index - 1)
+        gender = gender or honorific_gender().get(before.text.lower())
+    return gender
+
+
+def _titles_before(sentence: Sentence, name: Name) -> tuple[str, ...]:
+    """Titles in the name's run, and a role noun right before it ("District Judge Harriet
+    Coleman", "spokesman Andrei Lavrentyev")."""
+    found = [w.text.lower().rstrip(".") for w in name.titles]
+    first = name.words[0].index
+    if first > 1 and not name.titles:
+        before = sentence.word(first - 1)
+        if before.upos in ("NOUN", "PROPN") and before.text[:1].islower():
+            found.append((before.lemma or before.text).lower())
+    return tuple(found)
+
+
+def _is_subject(sentence: Sentence, words: list[Word]) -> bool:
+    ids = {w.index for w in words}
+    return any(w.deprel.startswith("nsubj") and w.head not in ids for w in words) or any(
+        w.deprel in ("flat", "compound") and sentence.head_of(w) is not None
+        and sentence.head_of(w).deprel.startswith("nsubj") for w in words)
+
+
+@lru_cache(maxsize=None)
+def known_places() -> frozenset[str]:
+    return word_list("places.txt") | word_list("countries.txt")
+
+
+def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
+    """The NER type, corrected where the lexicons know better: a model without world
+    knowledge calls "Athens" or "Oregon" a person; "Senators" (a plural) is no one's name;
+    "Dana Whitfield" with a listed given name is a person whatever the model says."""
+    name = " ".join(text[words[0].start:words[-1].end].split())
+    lowered = name.lower()
+    if lowered in known_places() and ner_type in ("person", "organization"):
+        return "place"
+    if ner_type == "person":
+        if lowered in word_list("organizations.txt"):
+            return "organization"
+        if len(words) == 1 and (words[0].feature("Number") == "Plur" or words[0].xpos == "NNPS"):
+            return "group"
+        if lowered in calendar() or words[0].upos not in ("PROPN", "NOUN", "X", "ADJ"):
+            return None
+        if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
+            return "organization" if any(w.text[:1].isupper() for w in words[1:]) else None
+    elif ner_type in ("organization", "place", "other") and len(words) in (2, 3) and \
+            _given_names().get(words[0].text.lower()) and \
+            not any(w.text.lower() in word_list("organization_heads.txt") for w in words) \
+            and lowered not in known_places():
+        return "person"
+    return ner_type
+
+
+def has_ner(doc: ParsedDocument) -> bool:
+    """Whether a NER model typed this parse's names (it found at least one)."""
+    return any(sentence.names for sentence in doc.sentences)
+
+
+def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]:
+    """Every name of the article, typed, in order: (people, the rest).
+
+    The NER model types names; a capitalized run it left untyped counts as a person only
+    with lexicon evidence (an honorific, a listed given name), as an organization or place
+    when the lists know it, and otherwise as nothing: capitalization alone never makes a
+    person a pronoun could mean ("the Lakeshore Open in Duluth").  Without NER (a model
+    folder without ``ner.pt``) the lexicon rules of old apply: person-like multi-word runs.
+    """
+    people: list[PersonName] = []
+    others: list[OtherName] = []
+    typed = has_ner(doc)
+    for sentence in doc.sentences:
+        covered: set[int] = set()
+        for span in sentence.names:
+            words = sentence.words[span.first - 1:span.last]
+            covered |= {w.index for w in words}
+            kind = checked_type(span.type, words, doc.text)
+            if kind is None:
+                continue
+            if kind == "person":
+                name = split_title(words, doc.text)
+                if name is not None:
+                    people.append(PersonName(name.start, name.text, _gender_before(sentence, name),
+                                             sentence.index, _is_subject(sentence, name.words),
+                                             _titles_before(sentence, name)))
+            else:
+                text = doc.text[words[0].start:words[-1].end]
+                before = sentence.word(words[0].index - 1) if words[0].index > 1 else None
+                if before is not None and before.text.lower() == "the" and kind == "organization":
+                    text = "the " + text       # "the Riksbank", as the article names it
+                others.append(OtherName(words[0].start, words[-1].end, text, kind,
+                                        sentence.index))
+        for run in capitalized_runs(sentence.words):
+            if any(w.index in covered for w in run):
+                continue
+            name = split_title(run, doc.text)
+            if name is None:
+                continue
+            gender = _gender_before(sentence, name)
+            if not is_person_like(name):
+                others.append(OtherName(name.start, name.words[-1].end, name.text,
+                                        "organization", sentence.index))
+            elif gender or first_name_gender(name.text) or not typed:
+                people.append(PersonName(name.start, name.text, gender, sentence.index,
+                                         _is_subject(sentence, name.words),
+                                         _titles_before(sentence, name)))
+    if not typed:
+        # Single words count only as part of a multi-word name, so "Wednesday" or "Geneva"
+        # never become people a pronoun could mean.
+        parts = {part for p in people if len(p.name.split()) > 1 for part in p.name.split()}
+        people = [p for p in people if len(p.name.split()) > 1 or p.name in parts]
+    return people, others
 
 
 def person_names(doc: ParsedDocument) -> list[PersonName]:
-    """Every mention of a person's name in the article, in order.
-
-    Multi-word names count where they stand; a single word counts only as the surname (or
-    given name) of a multi-word name of the same article, so "Wednesday" or "Geneva" never
-    become people a pronoun could mean.
-    """
-    found: list[PersonName] = []
-    for sentence in doc.sentences:
-        for run in capitalized_runs(sentence.words):
-            name = split_title(run, doc.text)
-            if name is None or not is_person_like(name):
-                continue
-            gender = None
-            for title in name.titles:
-                gender = gender or HONORIFIC_GENDER.get(title.text.lower())
-            if name.words[0].index > 1:
-                before = sentence.word(name.words[0].index - 1)
-                gender = gender or HONORIFIC_GENDER.get(before.text.lower())
-            found.append(PersonName(name.start, name.text, gender))
-    full = [p for p in found if len(p.name.split()) > 1]
-    parts = {part for p in full for part in p.name.split()}
-    return [p for p in found if len(p.name.split()) > 1 or p.name in parts]
+    """Every mention of a person's name in the article, in order."""
+    return typed_names(doc)[0]
 
 
 def fullest_name(name: str, names: list[PersonName]) -> str:

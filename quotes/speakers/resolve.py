@@ -1,171 +1,106 @@
-"""Speaker resolution within one article: mentions linked to entities, canonical names, anonymity."""
+"""Speaker resolution within one article: each attribution's speaker mention joins an entity,
+and the entity's name, role, type and anonymity, decided once, go to all its records."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..parse.document import ParsedDocument
 from ..records import Attribution
-from .anonymity import classify_anonymity
-from .mentions import Mention, _clean, _singular, analyse_mention
-from .names import (
-    PersonName,
-    first_name_gender,
-    fullest_name,
-    person_names,
-    same_person,
-)
+from .anonymity import UNRESOLVED, evidence_for
+from .entities import Article, Entity
+from .mentions import clean
 
 
-@dataclass
-class Entity:
-    """A speaker or person seen so far in the article."""
+def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str, str]:
+    """(anonymity, evidence), once per entity: named if any mention names it (a bare surname
+    counts) or it is one identifiable office holder; anonymous if any of its mentions, or the
+    sentences that mention it, carry anonymity evidence; otherwise unnamed."""
+    if entity.names:
+        return "named", f"named {entity.type}"
+    if entity.office:
+        return "named", "identifiable office holder"
+    evidence = evidence_for(doc, entity.mentions, entity.sentences) or entity.inherited_evidence
+    if evidence:
+        return "anonymous", evidence
+    if entity.type in ("organization", "document"):
+        # "the ministry", "the report", "a Pentagon report", "a statement from the ministry",
+        # "a filing by prosecutors": an institution or document that is definite or whose
+        # author is given is identified; "a memo circulated among House Democrats", "a
+        # parts supplier in Quebec" are not.
+        first = min(entity.mentions, key=lambda m: m.start)
+        if _identified(first, introducing=True) or any(_identified(m) for m in entity.mentions):
+            return "named", f"identified {entity.type}"
+        return "unnamed", f"generic {entity.type}"
+    return "unnamed", "description without a name"
 
-    name: str
-    type: str
-    gender: str | None
-    number: str
-    roles: list[str] = field(default_factory=list)
-    anonymity: str | None = None
-    evidence: str | None = None
-    last_offset: int = 0
+
+def _identified(mention, introducing: bool = False) -> bool:
+    """Whether a mention identifies its institution or document: definite where it is
+    introduced ("the ministry"; a later "the memo" only points back), owned by a name
+    ("Northline’s website", "a Pentagon report"), or given an author or a venue."""
+    head = mention.head
+    if head is None or not mention.words:
+        return False
+    if introducing and mention.words[0].text.lower() in DEFINITE_OWNERS:
+        return True
+    if any(w.deprel == "nmod:poss" or w.text.endswith(("'s", "’s")) for w in mention.words) and (
+            any(w.upos == "PROPN" or w.text.lower() in DEFINITE_OWNERS for w in mention.words
+                if w.index < head.index) or OWNER_AFTER.search(mention.text)):
+        return True
+    if any(w.upos == "PROPN" and w.index < head.index for w in mention.words):
+        return True
+    return bool(AUTHOR.search(mention.text))
 
 
-# --------------------------------------------------------------------------- resolution
+DEFINITE_OWNERS = frozenset({"the", "this", "that", "its", "their", "his", "her"})
+# "a statement from the ministry", "a report by Human Rights Watch", "a filing by prosecutors",
+# "a study published … in the journal Nature Geoscience"
+AUTHOR = re.compile(r"\b(?:by|from)\s+(?:the\s+)?[\w’'-]+|\bpublished\b.*\bin\s+(?:the\s+)?"
+                    r"(?:journal\s+)?[A-Z]")
+OWNER_AFTER = re.compile(r"\b[A-Z][\w-]*[’']s\b")
+
 
 def resolve_speakers(doc: ParsedDocument, records: list[Attribution]) -> list[Attribution]:
-    """Fill speaker_name, speaker_role, speaker_type and the anonymity fields."""
-    entities: list[Entity] = []
-    names = person_names(doc)
-    resolved: list[Attribution] = []
-    by_span: dict[tuple[int, int], Attribution] = {}
-    for record in sorted(records, key=lambda r: (r.speaker_start or r.start, r.start)):
+    """Fill speaker_name, speaker_role, speaker_type, speaker_entity and the anonymity fields."""
+    article = Article(doc)
+    linked: dict[tuple[int, int], Entity | None] = {}
+    order = sorted(records, key=lambda r: (r.speaker_start or r.start, r.start))
+    for record in order:
+        if record.kind == "scare" or record.speaker_start is None:
+            continue
+        key = (record.speaker_start, record.speaker_end)
+        if key not in linked:       # a follow-on quotation reuses its speaker's entity
+            linked[key] = article.link(record.speaker_start, record.speaker_end)[1]
+    merged = article.merge_cataphora()
+    linked = {key: merged.get(e.id, e) if e is not None else None for key, e in linked.items()}
+    numbers: dict[int, str] = {}
+    for record in order:
+        entity = linked.get((record.speaker_start, record.speaker_end))
+        if entity is not None and entity.id not in numbers:
+            numbers[entity.id] = f"e{len(numbers) + 1}"
+    decided = {e.id: classify_entity(doc, e) for e in article.entities}
+    resolved = []
+    for record in records:
         if record.kind == "scare" or record.speaker_start is None:
             resolved.append(record)
             continue
-        key = (record.speaker_start, record.speaker_end)
-        if key in by_span:       # a follow-on quotation reuses its speaker's resolution
-            earlier = by_span[key]
-            resolved.append(record.with_(
-                speaker_name=earlier.speaker_name, speaker_role=earlier.speaker_role,
-                speaker_type=earlier.speaker_type, anonymity=earlier.anonymity,
-                anonymous=earlier.anonymous, anonymity_evidence=earlier.anonymity_evidence))
-            continue
-        mention = analyse_mention(doc, record.speaker_start, record.speaker_end)
-        entity = _resolve(mention, entities, names, record.speaker_start)
+        entity = linked[(record.speaker_start, record.speaker_end)]
         if entity is None:
-            anonymity, evidence = classify_anonymity(doc, mention)
-            entity = Entity(name=_clean(mention.text), type=mention.type,
-                            gender=mention.gender, number=mention.number,
-                            anonymity=anonymity, evidence=evidence)
-            if mention.role:
-                entity.roles.append(mention.role)
-            if mention.pronoun is None:
-                entities.append(entity)
-        elif mention.role and mention.role not in entity.roles and mention.pronoun is None:
-            entity.roles.append(mention.role)
-        entity.last_offset = record.speaker_start
-        updated = record.with_(
-            speaker_name=entity.name, speaker_role="; ".join(entity.roles) or None,
-            speaker_type=entity.type, anonymity=entity.anonymity,
-            anonymous=None if entity.anonymity is None else entity.anonymity != "named",
-            anonymity_evidence=entity.evidence)
-        by_span[key] = updated
-        resolved.append(updated)
-    # Roles are collected across the article: give every record its speaker's full set.
-    roles = {e.name: "; ".join(e.roles) for e in entities if e.roles}
-    final = [r.with_(speaker_role=roles[r.speaker_name])
-             if r.speaker_name in roles and r.anonymity == "named" else r for r in resolved]
-    return sorted(final, key=lambda r: r.quote_id)
+            resolved.append(record.with_(
+                speaker_name=clean(record.speaker or ""), speaker_type="person",
+                speaker_role=None, anonymity=None, anonymous=None,
+                anonymity_evidence=UNRESOLVED, speaker_entity=None))
+            continue
+        anonymity, evidence = decided[entity.id]
+        resolved.append(record.with_(
+            speaker_name=entity.label, speaker_role="; ".join(entity.descriptions) or None
+            if entity.names else _role_of_unnamed(entity),
+            speaker_type=entity.type, anonymity=anonymity, anonymous=anonymity != "named",
+            anonymity_evidence=evidence, speaker_entity=numbers[entity.id]))
+    return sorted(resolved, key=lambda r: r.quote_id)
 
 
-def _gender(name: str, names: list[PersonName]) -> str | None:
-    for person in names:
-        if person.gender and same_person(person.name, name):
-            return person.gender
-    return first_name_gender(fullest_name(name, names))
-
-
-def _person_entity(name: str, gender: str | None, entities: list[Entity]) -> Entity:
-    for entity in entities:
-        if entity.type == "person" and (entity.name == name or same_person(entity.name, name)):
-            entity.gender = entity.gender or gender
-            return entity
-    entity = Entity(name=name, type="person", gender=gender, number="sing",
-                    anonymity="named", evidence="named person")
-    entities.append(entity)
-    return entity
-
-
-def _resolve(mention: Mention, entities: list[Entity], names: list[PersonName],
-             offset: int) -> Entity | None:
-    if mention.pronoun is not None:
-        return _resolve_pronoun(mention, entities, names, offset)
-    if mention.name and mention.type == "person":
-        name = fullest_name(mention.name, names)
-        if len(name.split()) == 1 and not mention.titles and not mention.gender and (
-                mention.words and mention.words[0].text.lower() == "the" or
-                not any(name in person.name.split() for person in names)):
-            # "the Riksbank", "Corvista said": a bare name no person in the article bears.
-            mention.type, mention.name = "organization", mention.core or name
-            return _resolve(mention, entities, names, offset)
-        entity = _person_entity(name, mention.gender or _gender(name, names), entities)
-        if mention.role and mention.role not in entity.roles:
-            entity.roles.append(mention.role)
-        return entity
-    if mention.name and mention.type in ("organization", "group"):
-        for entity in entities:
-            if entity.name.lower() == mention.name.lower():
-                return entity
-        entity = Entity(name=mention.name, type=mention.type, gender=None,
-                        number=mention.number, anonymity="named", evidence="named organization")
-        entities.append(entity)
-        return entity
-    # A definite description re-mentioning an earlier speaker: "the senior fellow" after
-    # "Charles Kupchan, a senior fellow …"; "the official" after "a senior administration
-    # official, who spoke on condition of anonymity".
-    if mention.head is not None and mention.words and mention.words[0].text.lower() in (
-            "the", "that", "this") and mention.type in ("person", "group"):
-        pattern = re.compile(rf"\b{re.escape(_singular(mention.head))}s?\b")
-        for entity in sorted(entities, key=lambda e: e.last_offset, reverse=True):
-            if entity.type == mention.type and any(
-                    pattern.search(text.lower()) for text in entity.roles + [entity.name]):
-                return entity
-    return None
-
-
-def _resolve_pronoun(mention: Mention, entities: list[Entity], names: list[PersonName],
-                     offset: int) -> Entity | None:
-    """he/she: the most recent person named before it with a compatible gender (speakers and
-    anyone else named alike); they/it: the most recent group or organization speaker."""
-    if mention.pronoun in ("he", "she", "him", "her"):
-        # An unnamed speaker quoted after the last compatible name ("a nurse who asked not to
-        # be named said …; “…,” she said") is the one meant, and keeps its anonymity.
-        unnamed = next((e for e in sorted(entities, key=lambda e: e.last_offset, reverse=True)
-                        if e.type == "person" and e.anonymity != "named"
-                        and e.last_offset < offset and e.number != "plur"
-                        and not (e.gender and mention.gender and e.gender != mention.gender)),
-                       None)
-        for person in sorted(names, key=lambda p: p.start, reverse=True):
-            if person.start >= offset:
-                continue
-            full = fullest_name(person.name, names)
-            gender = person.gender or _gender(full, names)
-            if gender and mention.gender and gender != mention.gender:
-                continue
-            if unnamed is not None and unnamed.last_offset > person.start:
-                return unnamed
-            return _person_entity(full, gender or mention.gender, entities)
-        if unnamed is not None:
-            return unnamed
-        for entity in sorted(entities, key=lambda e: e.last_offset, reverse=True):
-            if entity.type == "person" and not (entity.gender and mention.gender and
-                                                entity.gender != mention.gender):
-                return entity
-        return None
-    for entity in sorted(entities, key=lambda e: e.last_offset, reverse=True):
-        if mention.pronoun == "they" and entity.type in ("group", "organization"):
-            return entity
-        if mention.pronoun == "it" and entity.type == "organization":
-            return entity
+def _role_of_unnamed(entity: Entity) -> str | None:
+    if entity.type in ("person", "group"):
+        return "; ".join(entity.descriptions) or None
     return None

@@ -63,7 +63,7 @@ DEPPARSE_ARGS = [
 NER_ARGS = [
     "--no_pretrain", "--hidden_dim", "256", "--char_hidden_dim", "100", "--word_emb_dim", "100",
     "--char_emb_dim", "64", "--word_dropout", "0.1", "--dropout", "0.4",
-    "--batch_size", "32", "--max_steps", "12000", "--eval_interval", "500",
+    "--batch_size", "32", "--max_steps", "10000", "--eval_interval", "500",
     "--max_steps_no_improve", "3000", "--log_step", "100",
 ]
 NER_SPLITS = ("train", "dev", "test")
@@ -238,7 +238,7 @@ def train_depparse(paths: Paths) -> None:
 
 def prepare_ner(paths: Paths) -> None:
     """GUM train, dev and test as Stanza NER files (named mentions, BIOES)."""
-    from .ner_data import write_ner_file
+    from .ner_data import write_augmented_train, write_ner_file
 
     for split in NER_SPLITS:
         source = paths.ud_file("en_gum", split)
@@ -247,6 +247,8 @@ def prepare_ner(paths: Paths) -> None:
                              "UD English GUM files")
         counts = write_ner_file(source, paths.ner(split))
         LOG.info("ner: %s names in %s: %s", split, paths.ner(split), dict(counts))
+    counts = write_augmented_train(paths.ud_file("en_gum", "train"), paths.ner("train-augmented"))
+    LOG.info("ner: augmented train names: %s", dict(counts))
 
 
 def train_ner(paths: Paths) -> None:
@@ -254,7 +256,8 @@ def train_ner(paths: Paths) -> None:
 
     prepare_ner(paths)
     save_dir = paths.saved / "ner"
-    ner_tagger.main(["--train_file", str(paths.ner("train")), "--eval_file", str(paths.ner("dev")),
+    ner_tagger.main(["--train_file", str(paths.ner("train-augmented")),
+                     "--eval_file", str(paths.ner("dev")),
                      "--shorthand", SHORTHAND, "--mode", "train",
                      "--save_dir", str(save_dir), "--save_name", "ner.pt"] + NER_ARGS)
     _install(save_dir / "ner.pt", "ner")

@@ -1,0 +1,172 @@
+"""How well the speaker resolver links mentions to entities, measured on GUM's coreference.
+
+For every third-person mention of a person or organization in GUM documents of the given
+genres, the resolver links the mention (in reading order, as it links speakers) and the
+entity it lands in is compared with the gold chain's: the chain's Wikification identity, or
+else its fullest proper-name mention.  Chains without any name are left out (a description
+has no canonical name to compare).  Results are broken down by mention kind: full name,
+partial name, pronoun, description.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..parse.document import ParsedDocument
+from ..speakers.entities import Article
+from ..training.gum import GumDocument, Mention, Sentence, read_documents
+from ..training.ner_data import name_span
+
+GENRES = ("news", "interview", "bio", "voyage")
+ENTITY_TYPES = ("person", "organization")
+FIRST_SECOND_PERSON = frozenset("""i me my mine myself we us our ours ourselves you your yours
+yourself yourselves""".split())
+KINDS = ("full name", "partial name", "pronoun", "description")
+
+
+@dataclass
+class GoldMention:
+    start: int
+    end: int
+    kind: str
+    chain: str
+
+
+@dataclass
+class CorefScores:
+    documents: int = 0
+    skipped_chains: int = 0
+    by_kind: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    examples: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        out = {"documents": self.documents, "chains_without_name": self.skipped_chains}
+        for kind in KINDS:
+            c = self.by_kind.get(kind, Counter())
+            total = c["right"] + c["wrong"]
+            out[kind] = {"mentions": total,
+                         "accuracy": round(c["right"] / total, 4) if total else None}
+        return out
+
+
+def _text_and_offsets(document: GumDocument) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The document as one sentence per line, and each word's character span."""
+    lines, offsets, position = [], [], 0
+    for sentence in document.sentences:
+        text = sentence.text or " ".join(t.form for t in sentence.tokens)
+        spans: list[tuple[int, int]] = []
+        cursor = 0
+        by_word: dict[int, tuple[int, int]] = {}
+        for token in sentence.tokens:
+            found = text.find(token.form, cursor)
+            if found < 0:
+                found = cursor
+            start, end = found, found + len(token.form)
+            cursor = end
+            for index in range(token.first, token.last + 1):
+                by_word[index] = (position + start, position + end)
+        for word in sentence.words:
+            spans.append(by_word.get(word.index, (position, position)))
+        lines.append(text)
+        offsets.append(spans)
+        position += len(text) + 1
+    return "\n".join(lines), offsets
+
+
+def _canonical(name: str) -> str:
+    name = name.replace("_", " ")
+    name = re.sub(r"\s*\(.*?\)\s*", " ", name)
+    name = re.sub(r"^the\s+", "", name.strip().lower())
+    return " ".join(re.findall(r"[\w’'.-]+", name))
+
+
+def _same_entity(predicted: str | None, gold: str) -> bool:
+    if not predicted:
+        return False
+    p, g = _canonical(predicted).split(), _canonical(gold).split()
+    if not p or not g:
+        return False
+    shorter, longer = (p, g) if len(p) <= len(g) else (g, p)
+    return longer[-len(shorter):] == shorter or longer[:len(shorter)] == shorter
+
+
+def _kind(sentence: Sentence, mention: Mention, chain_names: list[str]) -> str | None:
+    head = sentence.head_of(mention)
+    if head.upos == "PRON":
+        return None if head.form.lower() in FIRST_SECOND_PERSON else "pronoun"
+    span = name_span(sentence, mention)
+    if span is None:
+        return "description"
+    words = [w.form for w in sentence.words[span[0] - 1:span[1]]]
+    longest = max((len(n.split()) for n in chain_names), default=len(words))
+    return "full name" if len(words) >= longest else "partial name"
+
+
+def gold_mentions(document: GumDocument, offsets: list[list[tuple[int, int]]]
+                  ) -> tuple[list[GoldMention], dict[str, str], int]:
+    """Evaluable mentions in reading order, each chain's canonical name, chains skipped."""
+    names: dict[str, list[str]] = defaultdict(list)
+    identity: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for sentence in document.sentences:
+        for mention in sentence.mentions:
+            types.setdefault(mention.chain, mention.etype)
+            if mention.identity:
+                identity.setdefault(mention.chain, mention.identity)
+            span = name_span(sentence, mention)
+            if span is not None:
+                names[mention.chain].append(
+                    " ".join(w.form for w in sentence.words[span[0] - 1:span[1]]))
+    canonical = {}
+    for chain, etype in types.items():
+        if etype not in ENTITY_TYPES:
+            continue
+        if chain in identity:
+            canonical[chain] = identity[chain]
+        elif names.get(chain):
+            canonical[chain] = max(names[chain], key=lambda n: (len(n.split()), len(n)))
+    skipped = sum(1 for c, t in types.items() if t in ENTITY_TYPES and c not in canonical)
+    found = []
+    for s_index, sentence in enumerate(document.sentences):
+        for mention in sentence.mentions:
+            if mention.chain not in canonical:
+                continue
+            kind = _kind(sentence, mention, names.get(mention.chain, []))
+            if kind is None:
+                continue
+            start = offsets[s_index][mention.start - 1][0]
+            end = offsets[s_index][mention.end - 1][1]
+            found.append(GoldMention(start, end, kind, mention.chain))
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found, canonical, skipped
+
+
+def evaluate(paths: Iterable[Path], parse, *, genres: Iterable[str] = GENRES,
+             keep_examples: int = 0) -> CorefScores:
+    """Score the resolver on GUM files; ``parse`` turns a text into a ParsedDocument."""
+    scores = CorefScores()
+    wanted = set(genres)
+    for path in paths:
+        for document in read_documents(Path(path)):
+            if document.genre not in wanted:
+                continue
+            text, offsets = _text_and_offsets(document)
+            parsed: ParsedDocument = parse(text)
+            mentions, canonical, skipped = gold_mentions(document, offsets)
+            scores.documents += 1
+            scores.skipped_chains += skipped
+            article = Article(parsed)
+            for mention in mentions:
+                _, entity = article.link(mention.start, mention.end, speaker=False)
+                predicted = entity.label if entity is not None else None
+                right = _same_entity(predicted, canonical[mention.chain])
+                scores.by_kind[mention.kind]["right" if right else "wrong"] += 1
+                if not right and len(scores.examples) < keep_examples:
+                    scores.examples.append({"doc": document.doc_id, "kind": mention.kind,
+                                            "mention": text[mention.start:mention.end],
+                                            "gold": canonical[mention.chain],
+                                            "predicted": predicted})
+    return scores

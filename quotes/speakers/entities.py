@@ -1,0 +1,589 @@
+"""Mentions clustered into entities within one article: names, pronouns and descriptions.
+
+The article is read in order.  Typed names (NER, lexicon fallback) are known up front; each
+mention handed to :meth:`Article.link` (speaker mentions, or any mention an evaluation asks
+about) joins an entity:
+
+- a person's name joins the person of the fullest matching name ("Kupchan" -> "Charles
+  Kupchan"; a given name alone when one person has it); an organization's name joins the
+  organization of the same name;
+- a pronoun joins the most salient compatible entity before it: he/she only persons (gender
+  from honorifics, given names and earlier pronouns), it organizations and documents, they
+  groups, organizations and plural persons; salience prefers the previous attribution's
+  speaker, then subjects, then recency;
+- a definite description ("the senior fellow", "the official", "the company") joins the most
+  recent entity described by the same head noun (appositives and copulas of the whole
+  article count: "Lena Marsh, the fund's former compliance chief"), or for organization
+  nouns the most recent organization; "a second official", "another official", "the other"
+  are new entities of the same kind;
+- anything else starts an entity of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lexicon import word_list
+from ..parse.document import ParsedDocument, Sentence, Word
+from .anonymity import evidence_for
+from .mentions import Mention, analyse_mention, clean, role_entries, singular
+from .names import (
+    checked_type,
+    first_name_gender,
+    fullest_name,
+    is_possessive,
+    same_person,
+    split_title,
+    typed_names,
+)
+
+# Pronoun salience: how many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 6
+# A definite description looks this far back for the entity it re-mentions.
+DESCRIPTION_WINDOW = 12
+# Determiners that make a description a new, different member of a kind already seen.
+DISTINCT_MARKERS = frozenset({"another", "second", "third", "fourth", "other", "different"})
+DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+
+
+@lru_cache(maxsize=None)
+def document_nouns() -> frozenset[str]:
+    return word_list("document_nouns.txt")
+
+
+@dataclass
+class Entity:
+    """One person, group, organization or document of the article."""
+
+    id: int
+    type: str                                   # person | group | organization | document | unknown
+    names: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    heads: set[str] = field(default_factory=set)   # head nouns of its descriptions
+    gender: str | None = None
+    number: str = "sing"
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)  # sentences that mention it
+    office: bool = False                        # singles out one office holder
+    inherited_evidence: str | None = None       # "a second official" after an anonymous one
+    last: int = -1
+
+    @property
+    def name(self) -> str | None:
+        """The fullest proper name among its mentions."""
+        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else None
+
+    @property
+    def label(self) -> str:
+        return self.name or (self.descriptions[0] if self.descriptions else "")
+
+
+@dataclass
+class _Seen:
+    """An earlier mention a pronoun could mean."""
+
+    offset: int
+    sentence: int
+    entity: Entity | None          # None: a person name not yet linked (its key says who)
+    key: str | None
+    type: str
+    gender: str | None
+    number: str
+    subject: bool
+
+
+class Article:
+    """Entity state of one article, filled as mentions are linked in reading order."""
+
+    def __init__(self, doc: ParsedDocument) -> None:
+        self.doc = doc
+        self.people, self.others = typed_names(doc)
+        self.entities: list[Entity] = []
+        self._people: dict[str, Entity] = {}
+        self._orgs: dict[str, Entity] = {}
+        self._by_text: dict[str, Entity] = {}
+        self._last_speaker: Entity | None = None
+        self._descriptions = _descriptions_of_names(doc, self)
+        self._description_heads = {name: {_head_of_description(d) for d in found}
+                                   for name, found in self._descriptions.items()}
+        # (offset, name, type) of every mention of a described name
+        self._described_names = sorted(
+            [(p.start, fullest_name(p.name, self.people), "person") for p in self.people
+             if fullest_name(p.name, self.people) in self._descriptions] +
+            [(o.start, o.name, "organization") for o in self.others
+             if o.name in self._descriptions and o.type == "organization"])
+
+    # ------------------------------------------------------------------ entities
+
+    def _new(self, type_: str, **values) -> Entity:
+        entity = Entity(id=len(self.entities) + 1, type=type_, **values)
+        self.entities.append(entity)
+        return entity
+
+    def person(self, name: str) -> Entity:
+        """The person entity of a name, by its fullest form in the article."""
+        full = fullest_name(name, self.people)
+        for key, entity in self._people.items():
+            if key == full or same_person(key, full):
+                if full not in entity.names:
+                    entity.names.append(full)
+                return entity
+        entity = self._new("person", names=[full], gender=self._gender_of(full))
+        self._people[full] = entity
+        for person in self.people:
+            if same_person(person.name, full):
+                entity.heads |= set(person.titles)
+        for description in self._descriptions.get(full, ()):
+            _describe(entity, description)
+        return entity
+
+    def organization(self, name: str, type_: str = "organization") -> Entity:
+        name = self._fullest_organization(name)
+        key = re.sub(r"^the\s+", "", name.lower()).strip()
+        if key not in self._orgs:
+            self._orgs[key] = self._new(type_, names=[name])
+            for description in self._descriptions.get(name, ()):
+                _describe(self._orgs[key], description)
+        return self._orgs[key]
+
+    def _fullest_organization(self, name: str) -> str:
+        """"Corvista" -> "Corvista Bio" when the article gives the longer name."""
+        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        parts = bare.split()
+        best = name
+        for other in self.others:
+            if other.type != "organization":
+                continue
+            words = re.sub(r"^the\s+", "", other.name, flags=re.IGNORECASE).split()
+            if len(words) > len(re.sub(r"^the\s+", "", best, flags=re.IGNORECASE).split()) \
+                    and words[:len(parts)] == parts and len(parts) >= 1:
+                best = other.name
+        return best
+
+    def _gender_of(self, name: str) -> str | None:
+        for person in self.people:
+            if person.gender and same_person(person.name, name):
+                return person.gender
+        return first_name_gender(fullest_name(name, self.people))
+
+    # ------------------------------------------------------------------ linking
+
+    def link(self, start: int, end: int, *, speaker: bool = True) -> tuple[Mention, Entity | None]:
+        """Analyse the mention at [start, end) and join it to an entity (None: an
+        unresolvable pronoun)."""
+        mention = analyse_mention(self.doc, start, end)
+        _type_by_ner(self.doc, mention)
+        entity = self._resolve(mention)
+        if entity is not None:
+            entity.mentions.append(mention)
+            entity.last = max(entity.last, start)
+            sentence = self.doc.sentence_containing(start)
+            if sentence is not None:
+                entity.sentences.add(sentence.index)
+            if mention.role and mention.pronoun is None:
+                _describe(entity, mention.role, None if mention.name else mention.head)
+            if mention.gender in ("masc", "fem") and entity.gender is None:
+                entity.gender = mention.gender          # pronoun chains carry gender
+            if speaker:
+                self._last_speaker = entity
+        return mention, entity
+
+    def _resolve(self, mention: Mention) -> Entity | None:
+        if mention.pronoun is not None:
+            return self._pronoun(mention)
+        if mention.name and mention.type == "person":
+            return self.person(mention.name)
+        if mention.name and mention.type in ("organization", "group", "document"):
+            return self.organization(mention.name, mention.type)
+        head = mention.head
+        if head is not None and head.text[:1].isupper() and any(
+                head.text in p.name.split() for p in self.people):
+            # a surname the parser did not read as a name ("Reyes" tagged a noun)
+            return self.person(head.text)
+        return self._description(mention)
+
+    def _description(self, mention: Mention) -> Entity:
+        head = mention.head
+        text = description_text(mention.text)
+        first = mention.words[0].text.lower() if mention.words else ""
+        lemma = _kind_noun(mention)
+        if _one_of(mention) and mention.type == "unknown":
+            mention.type = "person"          # "One of the officials" (headed by the numeral)
+        distinct = any(w.text.lower() in DISTINCT_MARKERS for w in mention.words
+                       if head is None or w.index < head.index) or first in ("a", "an", "one") \
+            and any(w.text.lower() == "second" for w in mention.words)
+        earlier = self._same_kind(mention, lemma)
+        if distinct:
+            # "a second official", "another person familiar with the talks", "the other":
+            # a new source of the same kind, granted the same terms as the earlier one.
+            entity = self._new(mention.type, number=mention.number, gender=mention.gender)
+            entity.descriptions.append(text)
+            entity.heads.add(lemma)
+            if earlier is not None:
+                entity.inherited_evidence = _entity_evidence(self.doc, earlier)
+            return entity
+        if _one_of(mention) and earlier is not None:
+            # "one of the people": a source of its own, on the group's terms
+            entity = self._new("person", number="sing", gender=mention.gender)
+            entity.descriptions.append(text)
+            entity.heads.add(lemma)
+            entity.inherited_evidence = _entity_evidence(self.doc, earlier)
+            return entity
+        key = text.lower()
+        if key in self._by_text:
+            return self._by_text[key]
+        if first in DEFINITE and mention.type in ("person", "group", "organization", "document"):
+            if earlier is not None:
+                return earlier
+            if mention.type == "organization" and lemma in word_list("company_nouns.txt"):
+                recent = self._recent_organization(mention.start)
+                if recent is not None:
+                    return recent
+        entity = self._new(mention.type, number=mention.number, gender=mention.gender,
+                           office=_single_office_holder(mention))
+        entity.descriptions.append(text)
+        if lemma:
+            entity.heads.add(lemma)
+        self._by_text[key] = entity
+        return entity
+
+    def _same_kind(self, mention: Mention, lemma: str) -> Entity | None:
+        """The most recent entity described by the same head noun, within the window: one
+        already linked, or a name the article described ("Ines Carvalho is a spokeswoman for
+        the department" … "the spokeswoman said")."""
+        if not lemma:
+            return None
+        here = self._sentence_index(mention.start)
+        best: tuple[int, Entity | None, str | None] = (-1, None, None)
+        for entity in self.entities:
+            if entity.last >= mention.start or here - max(entity.sentences, default=here) > \
+                    DESCRIPTION_WINDOW:
+                continue
+            if lemma in entity.heads and _compatible_types(entity.type, mention.type) and \
+                    entity.last > best[0]:
+                best = (entity.last, entity, None)
+        for start, name, kind in self._described_names:
+            if start < mention.start and start > best[0] and \
+                    here - self._sentence_index(start) <= DESCRIPTION_WINDOW and \
+                    lemma in self._description_heads.get(name, ()) and \
+                    _compatible_types(kind, mention.type):
+                best = (start, None, name)
+        if best[1] is not None:
+            return best[1]
+        if best[2] is not None:
+            kind = next(k for _, n, k in self._described_names if n == best[2])
+            return self.person(best[2]) if kind == "person" else self.organization(best[2])
+        return None
+
+    def _recent_organization(self, offset: int) -> Entity | None:
+        here = self._sentence_index(offset)
+        candidates = [o for o in self.others if o.type == "organization" and o.start < offset
+                      and here - o.sentence_index <= DESCRIPTION_WINDOW]
+        best_entity = max((e for e in self.entities if e.type == "organization" and e.names
+                           and 0 <= e.last < offset), key=lambda e: e.last, default=None)
+        best_name = candidates[-1] if candidates else None
+        if best_name is not None and (best_entity is None or best_name.start > best_entity.last):
+            return self.organization(best_name.name)
+        return best_entity
+
+    def _sentence_index(self, offset: int) -> int:
+        sentence = self.doc.sentence_containing(offset)
+        return sentence.index if sentence is not None else 0
+
+    def merge_cataphora(self) -> dict[int, Entity]:
+        """"A federal judge on Friday blocked … U.S. District Judge Harriet Coleman wrote …":
+        an indefinite description that the article names only later is that person, when
+        exactly one named person carries its head noun as a title or description and the
+        description carries no anonymity evidence.  Returns entity id -> the named entity."""
+        merged: dict[int, Entity] = {}
+        named = [e for e in self.entities if e.type == "person" and e.names]
+        for entity in self.entities:
+            if entity.type != "person" or entity.names or entity.number == "plur" or \
+                    not entity.mentions or entity.inherited_evidence:
+                continue
+            first = entity.mentions[0]
+            if not first.words or first.words[0].text.lower() not in ("a", "an") or \
+                    evidence_for(self.doc, entity.mentions, entity.sentences):
+                continue
+            owners = [p for p in named if entity.heads & p.heads]
+            if len(owners) == 1:
+                owner = owners[0]
+                owner.mentions.extend(entity.mentions)
+                owner.sentences |= entity.sentences
+                merged[entity.id] = owner
+        return merged
+
+    # ------------------------------------------------------------------ pronouns
+
+    def _pronoun(self, mention: Mention) -> Entity | None:
+        here = self._sentence_index(mention.start)
+        wanted = "person" if mention.gender in ("masc", "fem") else \
+            "thing" if mention.gender == "neut" else "plural"
+        best: tuple | None = None
+        best_seen: _Seen | None = None
+        for seen in self._seen_before(mention.start):
+            distance = here - seen.sentence
+            if distance > PRONOUN_WINDOW or not _agrees(mention, wanted, seen):
+                continue
+            is_last = self._last_speaker is not None and seen.entity is self._last_speaker
+            # Lower is better: sentence distance (the previous speaker counts one nearer),
+            # then subjects before other roles, then the later mention.
+            rank = (distance - (1 if is_last else 0), not (seen.subject or is_last), -seen.offset)
+            if best is None or rank < best:
+                best, best_seen = rank, seen
+        if best_seen is None:
+            return None
+        if best_seen.entity is not None:
+            return best_seen.entity
+        return self.person(best_seen.key or "")
+
+    def _seen_before(self, offset: int) -> list[_Seen]:
+        seen = []
+        linked_people = {id(e) for e in self.entities if e.type == "person" and e.names}
+        for person in self.people:
+            if person.start < offset and not _inside_quote(self.doc, person.start):
+                seen.append(_Seen(person.start, person.sentence_index, None,
+                                  fullest_name(person.name, self.people), "person",
+                                  person.gender or self._gender_of(person.name), "sing",
+                                  person.subject))
+        for other in self.others:
+            if other.start < offset and other.type == "organization":
+                seen.append(_Seen(other.start, other.sentence_index, None, other.name,
+                                  "organization", None, "sing", False))
+        for entity in self.entities:
+            for m in entity.mentions:
+                if m.start < offset and (id(entity) not in linked_people or m.pronoun):
+                    subject = m.head is not None and m.head.deprel.startswith("nsubj")
+                    seen.append(_Seen(m.start, self._sentence_index(m.start), entity, None,
+                                      entity.type, entity.gender, entity.number, subject))
+        # Names resolve to their entity once it exists, so genders learnt from pronouns hold.
+        for item in seen:
+            if item.entity is None and item.type == "person":
+                existing = next((e for k, e in self._people.items()
+                                 if k == item.key or same_person(k, item.key or "")), None)
+                if existing is not None:
+                    item.entity, item.gender = existing, existing.gender or item.gender
+            elif item.entity is None and item.type == "organization":
+                key = re.sub(r"^the\s+", "", (item.key or "").lower())
+                item.entity = self._orgs.get(key)
+                if item.entity is None:
+                    item.entity = None
+        return seen
+
+
+# What follows a comma describes the source further, often with the terms of its anonymity
+# ("two council members who support the cuts, speaking on condition of anonymity …"): the
+# name of an unnamed source stops there.
+TRAILING_CLAUSE = re.compile(r",\s.*$", re.S)
+
+
+def description_text(text: str) -> str:
+    return clean(TRAILING_CLAUSE.sub("", text))
+
+
+def _agrees(mention: Mention, wanted: str, seen: _Seen) -> bool:
+    """he/she only persons of a compatible gender; it organizations and documents; they
+    groups, organizations and plural persons."""
+    if wanted == "person":
+        if seen.type != "person" or seen.number == "plur":
+            return False
+        return not (seen.gender and mention.gender and seen.gender != mention.gender)
+    if wanted == "thing":
+        return seen.type in ("organization", "document") and seen.number != "plur"
+    return seen.type in ("group", "organization") or (seen.type == "person"
+                                                      and seen.number == "plur")
+
+
+def _compatible_types(entity_type: str, mention_type: str) -> bool:
+    people = ("person", "group")
+    return entity_type == mention_type or (entity_type in people and mention_type in people)
+
+
+def _kind_noun(mention: Mention) -> str:
+    """The noun saying what kind of source a description is: its head, or the noun after
+    "one of" ("One of the officials" -> official); "people" is the plural of "person"."""
+    head = mention.head
+    if head is None:
+        return ""
+    noun = head
+    if _one_of(mention):
+        noun = next((w for w in mention.words[2:] if w.upos in ("NOUN", "PROPN")), head)
+    lemma = singular(noun)
+    return "person" if lemma == "people" else lemma
+
+
+def _one_of(mention: Mention) -> bool:
+    words = [w.text.lower() for w in mention.words]
+    return len(words) >= 3 and words[0] in ("one", "two", "some", "several", "many") and \
+        words[1] == "of"
+
+
+def _inside_quote(doc: ParsedDocument, offset: int) -> bool:
+    """Whether an offset lies inside quotation marks of its paragraph (a name the speaker
+    mentions is not who speaks)."""
+    sentence = doc.sentence_containing(offset)
+    if sentence is None:
+        return False
+    before = doc.text[sentence.start:offset]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+def _describe(entity: Entity, description: str, head: Word | None = None) -> None:
+    description = clean(description)
+    if description and description not in entity.descriptions:
+        entity.descriptions.append(description)
+    if head is not None:
+        entity.heads.add(singular(head))
+    elif _head_of_description(description):
+        entity.heads.add(_head_of_description(description))
+
+
+def _head_of_description(description: str) -> str:
+    """The description's last word before a preposition or clause ("a spokeswoman for the
+    department" -> spokeswoman), singular."""
+    words = re.findall(r"[\w’'-]+", description.lower())
+    cut = next((i for i, w in enumerate(words) if w in ("of", "at", "for", "with", "who",
+                                                        "in", "on", "from", "that", "and")),
+               len(words))
+    if not cut:
+        return ""
+    word = words[cut - 1]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _single_office_holder(mention: Mention) -> bool:
+    """"the country's top military commander", "the White House press secretary"."""
+    head = mention.head
+    _, offices = role_entries()
+    if head is None or singular(head) not in offices or head.feature("Number") == "Plur":
+        return False
+    before = [w for w in mention.words if w.index < head.index]
+    if before and before[0].text.lower() in ("a", "an", "one", "another", "some"):
+        return False          # "a Kremlin spokesman": one of several
+    # The office must be qualified by whose it is: a possessive, a proper-name compound
+    # ("Kremlin spokesman", "the White House press secretary"), or "of the …".
+    return any(is_possessive(w) or w.upos == "PROPN" for w in before) or any(
+        w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
+
+
+def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
+    """Type a named mention by the NER model; documents by their head noun.
+
+    Only a name the mention is about counts: one covering its head, or the name the mention
+    analysis found ("Russia’s foreign ministry" is a ministry, not Russia).  The name's text
+    is the longer of the model's span (clipped to the mention) and the capitalized run."""
+    sentence = doc.sentence_containing(mention.start)
+    head = mention.head
+    if head is not None and mention.pronoun is None and not mention.name and \
+            singular(head) in document_nouns():
+        mention.type = "document"
+        return
+    if sentence is None or head is None or mention.pronoun is not None:
+        return
+    inside = {w.index for w in mention.words}
+    span = sentence.name_of(head)
+    if span is None and mention.name:
+        parts = set(mention.name.split())
+        span = next((sentence.name_of(w) for w in mention.words
+                     if w.text in parts and sentence.name_of(w)), None)
+    kind, words = None, []
+    if span is not None:
+        words = [w for w in sentence.words[span.first - 1:span.last] if w.index in inside]
+        kind = checked_type(span.type, words, doc.text) if words else None
+    if kind in (None, "other", "group"):
+        # Untyped by NER: a bare surname ("Okonjo said") stays the person the mention analysis
+        # made of it (in news a capitalized singular speaker is almost always a person), but
+        # "the Riksbank" is an institution.
+        if mention.name and mention.type == "person" and len(mention.name.split()) == 1 and \
+                mention.words and mention.words[0].text.lower() == "the":
+            mention.type, mention.name = "organization", mention.core or mention.name
+        return
+    name_text = clean(doc.text[words[0].start:words[-1].end])
+    if kind == "person":
+        name = split_title(words, doc.text)
+        text = name.text if name is not None else name_text
+        if mention.type != "person" or not mention.name or \
+                len(text.split()) > len(mention.name.split()):
+            mention.type, mention.name = "person", text
+    else:
+        if mention.type == "person" and mention.name and not _listed_organization(name_text):
+            # NER says organization, but a person's name is in the mention ("Apple's Tim
+            # Cook"): keep the person when the name is outside the organization span.
+            if any(w not in words for w in mention.words if w.text in mention.name.split()):
+                return
+        if not (mention.type == "organization" and mention.name
+                and name_text in mention.name):
+            first = words[0].index
+            before = sentence.word(first - 1) if first > 1 else None
+            article = before.text + " " if before is not None and \
+                before.text.lower() == "the" else ""
+            mention.name = article + name_text
+        mention.type = "organization"
+        mention.number = "sing"
+
+
+def _listed_organization(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in word_list("organizations.txt") or lowered in word_list("countries.txt")
+
+
+APPOSITIVE_RELATIONS = ("appos",)
+
+
+def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, list[str]]:
+    """Descriptions the whole article gives its names: appositives ("Lena Marsh, the fund's
+    former compliance chief") and copulas ("Tomas Ruiz is a spokesman for the agency"),
+    keyed by the name as written (people by their fullest name)."""
+    found: dict[str, list[str]] = {}
+    spans = {}
+    for person in article.people:
+        spans[person.start] = fullest_name(person.name, article.people)
+    for other in article.others:
+        spans.setdefault(other.start, other.name)
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            if word.upos != "PROPN":
+                continue
+            name = _name_key(sentence, word, spans)
+            if name is None:
+                continue
+            for child in sentence.children(word):
+                if child.deprel in APPOSITIVE_RELATIONS and child.upos == "NOUN":
+                    found.setdefault(name, []).append(_phrase(doc, sentence, child))
+            if word.deprel.startswith("nsubj"):
+                predicate = sentence.head_of(word)
+                if predicate is not None and predicate.upos == "NOUN" and any(
+                        c.deprel == "cop" for c in sentence.children(predicate)):
+                    found.setdefault(name, []).append(_phrase(doc, sentence, predicate,
+                                                              skip={word.index}))
+    return found
+
+
+def _name_key(sentence: Sentence, word: Word, spans: dict[int, str]) -> str | None:
+    """The article name whose mention contains this proper noun."""
+    ids = {word.index} | {c.index for c in sentence.children(word)
+                          if c.deprel in ("flat", "compound", "flat:name")}
+    for w in sentence.words:
+        if w.index in ids and w.start in spans:
+            return spans[w.start]
+    return None
+
+
+def _phrase(doc: ParsedDocument, sentence: Sentence, head: Word, skip: set[int] = frozenset()
+            ) -> str:
+    words = [w for w in sentence.subtree(head) if w.index not in skip
+             and not any(a.index in skip for a in sentence.ancestors(w))
+             and w.deprel not in ("cop", "punct", "acl:relcl") or w.index == head.index]
+    words = [w for w in words if w.deprel != "cop"]
+    while words and words[0].upos in ("PUNCT", "CCONJ"):
+        words = words[1:]
+    while words and words[-1].upos == "PUNCT":
+        words = words[:-1]
+    if not words:
+        return head.text
+    return clean(doc.text[words[0].start:words[-1].end])
+
+
+def _entity_evidence(doc: ParsedDocument, entity: Entity) -> str | None:
+    return entity.inherited_evidence or evidence_for(doc, entity.mentions, entity.sentences)

@@ -1,0 +1,126 @@
+"""Speakers as entities, through the real pipeline: typed names, coreference within an
+article, and anonymity decided once per entity."""
+import pytest
+
+from quotes.speakers.anonymity import UNRESOLVED
+
+
+def _by_text(records):
+    return {r.text.strip("“”\",. "): r for r in records}
+
+
+def test_he_or_she_skips_names_that_are_not_people(analyzer):
+    text = ("Dana Whitlock leads after two rounds at the Lakeshore Open in Duluth. "
+            "“I putted well,” she said.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name, record.speaker_type) == (
+        "she", "Dana Whitlock", "person")
+    assert record.anonymity == "named"
+
+
+def test_a_bare_surname_never_given_in_full_is_a_named_person(analyzer):
+    text = "Okonjo said the plan would fail. “It is a disaster,” Okonjo added."
+    records = analyzer.extract(text)
+    assert [r.speaker_name for r in records] == ["Okonjo", "Okonjo"]
+    assert {r.anonymity for r in records} == {"named"}
+    assert len({r.speaker_entity for r in records}) == 1
+
+
+def test_anonymity_granted_in_a_later_sentence_covers_every_mention(analyzer):
+    text = ("The talks had stalled by Tuesday, the officials said. The officials, who spoke "
+            "on condition of anonymity because the talks are private, said a deal was "
+            "unlikely before the summit.")
+    first, second = analyzer.extract(text)
+    assert first.speaker_entity == second.speaker_entity
+    assert (first.anonymity, second.anonymity) == ("anonymous", "anonymous")
+    assert "condition of anonymity" in first.anonymity_evidence
+
+
+def test_a_second_official_is_another_source_on_the_same_terms(analyzer):
+    text = ("A senior official, who spoke on condition of anonymity, said the ministry would "
+            "respond on Friday. A second official said the response would be brief.")
+    first, second = analyzer.extract(text)
+    assert first.speaker_entity != second.speaker_entity
+    assert (first.anonymity, second.anonymity) == ("anonymous", "anonymous")
+
+
+def test_one_of_the_people_keeps_the_groups_anonymity(analyzer):
+    text = ("People familiar with the talks, who requested anonymity, said the deal was close. "
+            "One of the people said a signing could come on Monday.")
+    first, second = analyzer.extract(text)
+    assert second.speaker.startswith("One of the people")
+    assert second.anonymity == "anonymous"
+
+
+def test_appositive_description_links_back_to_the_name(analyzer):
+    text = ("Lena Marsh, the fund’s former compliance chief, resigned in May. "
+            "“I warned the board twice,” the former compliance chief told the panel.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Lena Marsh", "named")
+
+
+def test_copula_description_links_back_to_the_name(analyzer):
+    text = ("Tomas Ruiz is a spokesman for the agency. "
+            "“We are reviewing the case,” the spokesman said.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Tomas Ruiz", "named")
+
+
+def test_documents_speak_for_themselves(analyzer):
+    text = ("A report released Monday by the Harlow Institute found that rents rose 9 percent. "
+            "A memo circulating among staff said the plan was dead.")
+    report, memo = analyzer.extract(text)
+    assert (report.speaker_type, report.anonymity) == ("document", "named")
+    assert (memo.speaker_type, memo.anonymity) == ("document", "unnamed")
+
+
+def test_an_unresolvable_pronoun_is_not_an_unnamed_source(analyzer):
+    (record,) = analyzer.extract("“We will appeal,” he said.")
+    assert record.anonymity is None and record.anonymous is None
+    assert record.anonymity_evidence == UNRESOLVED
+    assert record.speaker_entity is None
+
+
+def test_two_unnamed_officials_are_told_apart_and_counted_as_two_sources(analyzer):
+    from quotes import to_frame
+    from quotes.reports.tables import audit
+
+    text = ("A Treasury official said the sanctions would widen. Another official said the "
+            "list was not final. “It will change,” the first official said.")
+    records = analyzer.extract(text, "a1")
+    assert len({r.speaker_entity for r in records[:2]}) == 2
+    table, totals = audit(to_frame(records))
+    row = table[table["doc_id"] == "a1"].iloc[0]
+    assert row["attributions"] == 3
+    assert row["sources_unnamed"] == 2
+
+
+def test_audit_counts_unresolved_pronouns_in_their_own_column(analyzer):
+    from quotes import to_frame
+    from quotes.reports.tables import audit
+
+    records = analyzer.extract("“We will appeal,” he said. Officials said the case was weak.",
+                               "a1")
+    table, totals = audit(to_frame(records))
+    row = table[table["doc_id"] == "a1"].iloc[0]
+    assert (row["unresolved"], row["unnamed"], row["named"]) == (1, 1, 0)
+    assert totals["unresolved"] == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Maria Ortega said the bill would pass. “We have the votes,” she said.",
+     "Maria Ortega"),
+    ("Kupchan, a senior fellow, said the summit mattered. Charles Kupchan has written "
+     "widely on NATO. “It is a test,” he said.", "Charles Kupchan"),
+])
+def test_names_resolve_to_the_fullest_name(analyzer, text, name):
+    records = analyzer.extract(text)
+    assert records and all(r.speaker_name == name for r in records)
+
+
+def test_speaker_entity_is_in_every_output_row(analyzer):
+    from quotes.records import COLUMNS
+
+    assert "speaker_entity" in COLUMNS
+    (record,) = analyzer.extract("“Yes,” said Maria Lopez.")
+    assert record.speaker_entity == "e1" and record.to_dict()["speaker_entity"] == "e1"
