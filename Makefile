@@ -17,8 +17,21 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The suite runs against the built wheel installed in a fresh virtual environment, not the
+# source tree, so a model, data file or resources.json missing from the package fails here.
+# The test environment reuses the dependencies of $(VENV) through a path file (no second
+# torch install); the editable install of $(VENV) is not visible from it.
+TEST_VENV := build/test-venv
 test: install
-	$(BIN)/python -m pytest -q
+	rm -rf build/wheel $(TEST_VENV) build/test-run
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w build/wheel .
+	$(BIN)/python -m venv --without-pip $(TEST_VENV)
+	$(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])" \
+	  > "$$($(TEST_VENV)/bin/python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/quotes-test-deps.pth"
+	$(BIN)/python -m pip --python $(TEST_VENV)/bin/python install --quiet --no-deps build/wheel/quotes-*.whl
+	mkdir -p build/test-run
+	cd build/test-run && QUOTES_TEST_INSTALLED=1 ../../$(TEST_VENV)/bin/python -m pytest -q \
+	  -p no:cacheprovider --rootdir ../.. -c ../../setup.cfg ../../tests
 
 # Train the bundled Stanza models from ../shared/ud (about 2 hours on 2 CPU cores).
 # Each stage skips itself when its model exists; run one alone with STAGES=pos.
@@ -39,6 +52,10 @@ eval: install corpora/gold.jsonl
 	    $(BIN)/python -m quotes.cli evaluate ../shared/eval/polnear-dev.jsonl --subset $$subset; \
 	  done; \
 	else echo "../shared/eval not present: skipping PolNeAR"; fi
+	@if [ -f ../shared/ud/en_gum-ud-test.conllu ]; then \
+	  echo "== Speaker coreference, GUM dev + test (news, interview, bio, voyage)"; \
+	  $(BIN)/python -m quotes.cli coref-eval ../shared/ud/en_gum-ud-dev.conllu ../shared/ud/en_gum-ud-test.conllu; \
+	else echo "../shared/ud not present: skipping GUM coreference"; fi
 
 bench: install
 	$(BIN)/python -m tools.bench

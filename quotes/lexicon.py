@@ -63,3 +63,16 @@ def anonymity_patterns() -> tuple[re.Pattern[str], ...]:
 def anonymity_spans(text: str) -> list[tuple[int, int]]:
     """Where anonymity phrases stand in ``text``."""
     return [m.span() for pattern in anonymity_patterns() for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    """Openings of paragraphs that are page furniture ("READ MORE:", photo credits)."""
+    text = resources.files("quotes").joinpath("data", "boilerplate.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(re.compile(line, re.IGNORECASE) for line in lines)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    return any(pattern.match(paragraph.lstrip()) for pattern in boilerplate_patterns())

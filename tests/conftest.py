@@ -9,6 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_cd2bf0a090a087de.txt"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# tools/ (bench, screenshots) is not in the wheel; appended last, so the package under test
+# is always the installed one when there is one.
+sys.path.append(str(ROOT))
 
 
 def corpus_gold() -> list[dict]:

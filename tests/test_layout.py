@@ -108,3 +108,16 @@ def test_lower_layers_never_import_higher_ones():
 
 def test_tools_are_not_in_the_package():
     assert not (PACKAGE / "bench.py").exists() and not (PACKAGE / "screenshot.py").exists()
+
+
+def test_installed_package_is_the_one_under_test():
+    """`make test` sets QUOTES_TEST_INSTALLED: then quotes must come from the wheel."""
+    import os
+
+    if not os.environ.get("QUOTES_TEST_INSTALLED"):
+        return
+    root = Path(__file__).resolve().parents[1]
+    assert PACKAGE != root / "quotes", f"tests imported quotes from the source tree: {PACKAGE}"
+    assert "site-packages" in PACKAGE.parts
+    assert (PACKAGE / "models" / "en" / "resources.json").is_file()
+    assert (PACKAGE / "data" / "cue_verbs.txt").is_file()

@@ -210,9 +210,26 @@ def time_words() -> frozenset[str]:
 
 
 def can_speak(word: Word) -> bool:
-    return (word.upos in ("NOUN", "PROPN", "PRON") and word.text.lower() not in RELATIVE_PRONOUNS
+    # "the other official" with "official" tagged ADJ: a subject with a determiner is a noun
+    nominal = word.upos in ("NOUN", "PROPN", "PRON") or (
+        word.upos in ("ADJ", "X") and word.deprel.startswith("nsubj"))
+    return (nominal and word.text.lower() not in RELATIVE_PRONOUNS
             and word.text.lower() not in time_words()
             and (word.lemma or "").lower() not in time_words())
+
+
+def _described_noun(sentence: Sentence, word: Word, before: int) -> Word | None:
+    """The noun a clause ending at ``word`` describes: "An engineer who asked not to be
+    identified said …" (parsed with no subject for "said")."""
+    current = word
+    for _ in range(6):
+        head = sentence.head_of(current)
+        if head is None:
+            return None
+        if current.deprel in NOUN_MODIFIER_RELATIONS and head.index < before and can_speak(head):
+            return head
+        current = head
+    return None
 
 
 def nearest_subject(sentence: Sentence, verb: Word,
@@ -241,6 +258,9 @@ def nearest_subject(sentence: Sentence, verb: Word,
             continue
         if can_speak(word):
             return _phrase_head(sentence, word)
+        described = _described_noun(sentence, word, verb.index)
+        if described is not None:
+            return described
         break
     if verb.index < len(sentence.words):
         for word in sentence.words[verb.index:verb.index + 6]:

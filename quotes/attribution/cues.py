@@ -1,8 +1,9 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
-from ..lexicon import anonymity_spans, cue_lexicon, word_list
+from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
+from ..parse.paragraphs import paragraphs
 from .cue_syntax import (
     OBJECT_RELATIONS,
     RELATIVE_PRONOUNS,
@@ -47,7 +48,11 @@ def cue_lemma(word: Word) -> str | None:
 def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
     """Speech verbs and "according to" outside quotations, with syntactic speaker and content."""
     cues = []
+    furniture = {p.index for p in paragraphs(doc.text)
+                 if is_boilerplate(doc.text[p.start:p.end])}
     for sentence in doc.sentences:
+        if sentence.paragraph_index in furniture:
+            continue            # "READ MORE: … report says", photo credits
         # "who requested anonymity", "not authorized to speak publicly": the terms a source
         # spoke on, not something it said.
         terms = [(a + sentence.start, b + sentence.start)
@@ -70,6 +75,22 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                     continue
                 # "a device called “route out”", "a group named …": naming, not speech.
                 if lemma in cue_lexicon().direct_only and word.relation == "acl":
+                    continue
+                children = sentence.children(word)
+                # "has not commented publicly", "never said": a speech act denied, unless it
+                # reports something ("did not say whether …" is still not a claim).
+                if any(c.deprel == "advmod" and c.text.lower() in ("not", "never", "n't")
+                       for c in children) and not any(
+                        c.deprel in ("ccomp", "parataxis") for c in children):
+                    continue
+                # "will be called “Tides of Light”": naming, not speech.
+                if lemma in ("call", "name", "dub", "title", "label") and any(
+                        c.deprel in ("aux:pass", "nsubj:pass") for c in children):
+                    continue
+                # "Asked whether she would …, Wanjiru laughed": the reporter asked.
+                if lemma == "ask" and word.text.lower() == "asked" and not any(
+                        c.deprel.startswith("nsubj") for c in children) and \
+                        all(w.upos == "PUNCT" for w in sentence.words[:word.index - 1]):
                     continue
                 # "declined to comment", "refused to say": nothing was said.
                 head = sentence.head_of(word)
@@ -125,7 +146,10 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
             cue.speaker_head.upos != "NUM" and \
             cue.speaker_head.text.lower() not in RELATIVE_PRONOUNS:
         cue.speaker_head = None
-    if cue.speaker_head is None:
+    # "teams had been told that …": the subject of a passive cue is who heard it; with no
+    # agent, nobody in the sentence is the speaker.
+    passive = any(c.deprel in ("nsubj:pass", "aux:pass") for c in sentence.children(word))
+    if cue.speaker_head is None and not passive:
         cue.speaker_head = nearest_subject(sentence, word)
     if cue.speaker_head is not None:
         cue.speaker = noun_phrase(sentence, cue.speaker_head, exclude={word.index})

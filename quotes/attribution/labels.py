@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..parse.paragraphs import paragraphs
 from .drafts import Cue, Draft
@@ -11,14 +12,17 @@ from .marks import QuoteIndex
 # "PENCE: Well, look, …" (transcripts) and "Graham: Trump’s rhetoric destroying GOP" (headlines).
 SPEAKER_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
                            r"(?:\s+\([^)]{1,30}\))?)\s*:\s+(?=\S)")
-NOT_SPEAKER_LABELS = frozenset("""note update updated editor editors editor’s editor's related
-read watch photo photos video source sources correction clarification disclosure warning
-breaking exclusive also see follow listen subscribe advertisement q a question answer the latest
-more""".split())
 # Title-case headline words that never belong to a speaker's name ("Stealth Over Health: …").
 HEADLINE_WORDS = frozenset("over of to in for and on with at by from as is are was be".split())
 # “…” ― Sonya Herridge (reader comments, pull quotes)
 DASH_SIGNATURE = re.compile(r"\s*(?:[―—–]|--)\s*([A-Z][^\n,;(“”\"]{1,60})")
+
+
+def _named_elsewhere(text: str, label: str) -> bool:
+    """An all-capitals transcript label is a speaker when the article writes that name in
+    ordinary case too ("PENCE:" and "Mike Pence")."""
+    words = [w for w in re.findall(r"[A-Z][A-Z'’.-]+", label) if len(w) > 1]
+    return bool(words) and all(re.search(rf"\b{re.escape(w.title())}\b", text) for w in words)
 
 
 def _words_between(doc: ParsedDocument, start: int, end: int) -> tuple[Sentence | None,
@@ -56,8 +60,11 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: list
     for paragraph in paragraphs(text):
         body = text[paragraph.start:paragraph.end]
         match = SPEAKER_LABEL.match(body)
-        if not match or match.group(1).split()[0].lower().strip(".") in NOT_SPEAKER_LABELS:
+        if not match or match.group(1).split()[0].lower().strip(".") in \
+                word_list("not_speaker_labels.txt"):
             continue
+        if match.group(1).isupper() and not _named_elsewhere(text, match.group(1)):
+            continue        # "MARKETS:", "THE TAKEAWAY:": a section label, not "PENCE:"
         if any(w.lower() in HEADLINE_WORDS for w in match.group(1).split()[1:]):
             continue
         if len(match.group(1)) > 60 or any(s < paragraph.end and paragraph.start < e

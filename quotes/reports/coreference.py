@@ -66,6 +66,14 @@ def _text_and_offsets(document: GumDocument) -> tuple[str, list[list[tuple[int, 
                 found = cursor
             start, end = found, found + len(token.form)
             cursor = end
+            pieces = [w for w in sentence.words if token.first <= w.index <= token.last]
+            if len(pieces) > 1 and "".join(w.form for w in pieces) == token.form:
+                # words that spell out their token ("Brandt" + "'s") get their own offsets
+                at = start
+                for w in pieces:
+                    by_word[w.index] = (position + at, position + at + len(w.form))
+                    at += len(w.form)
+                continue
             for index in range(token.first, token.last + 1):
                 by_word[index] = (position + start, position + end)
         for word in sentence.words:
@@ -89,8 +97,10 @@ def _same_entity(predicted: str | None, gold: str) -> bool:
     p, g = _canonical(predicted).split(), _canonical(gold).split()
     if not p or not g:
         return False
+    # The gold name is often a Wikipedia title ("Emperor Norton", "Lord Byron") where the
+    # article says "Joshua Abraham Norton": the same surname is the same person.
     shorter, longer = (p, g) if len(p) <= len(g) else (g, p)
-    return longer[-len(shorter):] == shorter or longer[:len(shorter)] == shorter
+    return p[-1] == g[-1] or longer[:len(shorter)] == shorter
 
 
 def _kind(sentence: Sentence, mention: Mention, chain_names: list[str]) -> str | None:

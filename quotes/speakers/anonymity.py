@@ -69,6 +69,7 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
     for sentence in doc.sentences[here.index + 1:here.index + 1 + LOOKAHEAD_SENTENCES]:
         for word in sentence.words:
             if (word.lemma or word.text).lower() == lemma and word.deprel.startswith("nsubj") \
+                    and word.feature("Number") == head.feature("Number") \
                     and any(c.text.lower() in ("the", "that", "this", "these", "those")
                             for c in sentence.children(word)):
                 evidence = find_anonymity_evidence(sentence_text(doc, sentence.index))

@@ -123,6 +123,8 @@ class Article:
 
     def person(self, name: str) -> Entity:
         """The person entity of a name, by its fullest form in the article."""
+        if name.isupper():
+            name = name.title()          # a transcript label: "PENCE" is Mike Pence
         full = fullest_name(name, self.people)
         for key, entity in self._people.items():
             if key == full or same_person(key, full):
@@ -139,8 +141,11 @@ class Article:
         return entity
 
     def organization(self, name: str, type_: str = "organization") -> Entity:
-        name = self._fullest_organization(name)
+        name = re.sub(r"^(?:the\s+)?[\w.,’' -]+-based\s+", "", self._fullest_organization(name),
+                      flags=re.I)                      # "Houston-based Selene Dynamics"
         key = re.sub(r"^the\s+", "", name.lower()).strip()
+        if key in self._orgs and name not in self._orgs[key].names:
+            self._orgs[key].names.append(name)          # "Riksbank" and "the Riksbank"
         if key not in self._orgs:
             self._orgs[key] = self._new(type_, names=[name])
             for description in self._descriptions.get(name, ()):
@@ -193,14 +198,20 @@ class Article:
         if mention.pronoun is not None:
             return self._pronoun(mention)
         if mention.name and mention.type == "person":
+            fuller = self._fullest_organization(mention.name)
+            if len(mention.name.split()) == 1 and fuller != mention.name and not any(
+                    mention.name in p.name.split() and len(p.name.split()) > 1
+                    for p in self.people):
+                return self.organization(fuller)     # "Corvista" after "Corvista Bio"
             return self.person(mention.name)
         if mention.name and mention.type in ("organization", "group", "document"):
             return self.organization(mention.name, mention.type)
         head = mention.head
-        if head is not None and head.text[:1].isupper() and any(
-                head.text in p.name.split() for p in self.people):
-            # a surname the parser did not read as a name ("Reyes" tagged a noun)
-            return self.person(head.text)
+        surname = head.text.title() if head is not None and head.text.isupper() else \
+            head.text if head is not None else ""
+        if surname[:1].isupper() and any(surname in p.name.split() for p in self.people):
+            # a surname the parser did not read as a name ("Reyes" tagged a noun, "PENCE:")
+            return self.person(surname)
         return self._description(mention)
 
     def _description(self, mention: Mention) -> Entity:
@@ -279,7 +290,7 @@ class Article:
     def _recent_organization(self, offset: int) -> Entity | None:
         here = self._sentence_index(offset)
         candidates = [o for o in self.others if o.type == "organization" and o.start < offset
-                      and here - o.sentence_index <= DESCRIPTION_WINDOW]
+                      and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset), key=lambda e: e.last, default=None)
         best_name = candidates[-1] if candidates else None
@@ -327,9 +338,13 @@ class Article:
             if distance > PRONOUN_WINDOW or not _agrees(mention, wanted, seen):
                 continue
             is_last = self._last_speaker is not None and seen.entity is self._last_speaker
-            # Lower is better: sentence distance (the previous speaker counts one nearer),
-            # then subjects before other roles, then the later mention.
-            rank = (distance - (1 if is_last else 0), not (seen.subject or is_last), -seen.offset)
+            # Lower is better: sentence distance, where a non-subject counts one sentence
+            # farther and the previous speaker one nearer ("Placed under the care of a Dr.
+            # Bailey, he was encouraged …" after "Byron received …" means Byron), then
+            # subjects before other roles, then the later mention.
+            subject = seen.subject or is_last
+            rank = (distance + (0 if subject else 1) - (1 if is_last else 0), not subject,
+                    -seen.offset)
             if best is None or rank < best:
                 best, best_seen = rank, seen
         if best_seen is None:
@@ -501,6 +516,11 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
         return
     name_text = clean(doc.text[words[0].start:words[-1].end])
     if kind == "person":
+        # "Deputy Secretary of State Monique Farrell": the name starts at its given name
+        given = next((i for i, w in enumerate(words) if i and first_name_gender(
+            f"{w.text} x")), None)
+        if given is not None and any(w.text[:1].islower() for w in words[:given]):
+            words = words[given:]
         name = split_title(words, doc.text)
         text = name.text if name is not None else name_text
         if mention.type != "person" or not mention.name or \
@@ -512,8 +532,13 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
             # Cook"): keep the person when the name is outside the organization span.
             if any(w not in words for w in mention.words if w.text in mention.name.split()):
                 return
-        if not (mention.type == "organization" and mention.name
-                and name_text in mention.name):
+        core = re.sub(r"^the\s+", "", mention.core or "", flags=re.I)
+        if core and name_text in core and all(
+                w[:1].isupper() or w.lower() in NAME_JOINERS for w in core.split()):
+            # the model's span is part of the name: "Russia’s Defense Ministry"
+            mention.name = (mention.core or core)
+        elif not (mention.type == "organization" and mention.name
+                  and name_text in mention.name):
             first = words[0].index
             before = sentence.word(first - 1) if first > 1 else None
             article = before.text + " " if before is not None and \
@@ -521,6 +546,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
             mention.name = article + name_text
         mention.type = "organization"
         mention.number = "sing"
+
+
+NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "de"})
 
 
 def _listed_organization(name: str) -> bool:

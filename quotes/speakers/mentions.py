@@ -96,6 +96,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     text = doc.text[start:end]
     sentence = doc.sentence_containing(start)
     words = [w for w in sentence.words if start <= w.start and w.end <= end] if sentence else []
+    while len(words) > 1 and words[-1].text.lower() in ("'s", "’s", "'", "’"):
+        words = words[:-1]          # "he's", "His daughter's": the clitic is not the mention
     head = _mention_head(words)
     mention = Mention(text=text, start=start, end=end, head=head, words=words)
     if head is None or sentence is None:
@@ -171,7 +173,7 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         mention.number = "plur" if head.feature("Number") == "Plur" else "sing"
         if mention.type in ("person", "group"):
             role_parts.insert(0, mention.core or text)
-        mention.gender = honorific_gender().get(lower)
+        mention.gender = honorific_gender().get(lower) or honorific_gender().get(singular(head))
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
 

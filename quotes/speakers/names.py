@@ -203,6 +203,8 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return None
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
             return "organization" if any(w.text[:1].isupper() for w in words[1:]) else None
+        if len(words) > 1 and words[-1].text.lower() in word_list("organization_heads.txt"):
+            return "organization"          # "Ardent Pharma", "Northline Air"
     elif ner_type in ("organization", "place", "other") and len(words) in (2, 3) and \
             _given_names().get(words[0].text.lower()) and \
             not any(w.text.lower() in word_list("organization_heads.txt") for w in words) \
@@ -243,6 +245,10 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                                              sentence.index, _is_subject(sentence, name.words),
                                              _titles_before(sentence, name)))
             else:
+                # the model often drops a name's first words ("the Greater Toronto …")
+                while words[0].index > 2 and sentence.word(words[0].index - 1).upos == "PROPN" \
+                        and sentence.word(words[0].index - 1).text[:1].isupper():
+                    words = [sentence.word(words[0].index - 1)] + words
                 text = doc.text[words[0].start:words[-1].end]
                 before = sentence.word(words[0].index - 1) if words[0].index > 1 else None
                 if before is not None and before.text.lower() == "the" and kind == "organization":

@@ -1,0 +1,43 @@
+"""What is not an attribution, and speakers the parse hides, through the real pipeline."""
+import pytest
+
+NOT_SPEECH = [
+    "Senate Majority Leader Dwight Carrow has not commented publicly.",
+    "The 2026 edition will be called “Tides of Light” and will run for two weekends.",
+    "Asked whether she would target the world record next, Wanjiru laughed.",
+    "READ MORE: Ontario renters face steepest increases in a decade, report says",
+    "MARKETS: Shares of Northline fell 4 percent after the announcement.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SPEECH)
+def test_no_attribution(analyzer, text):
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert records == []
+
+
+def test_section_label_is_no_speaker_but_a_transcript_label_is(analyzer):
+    text = ("Vice presidential candidate Mike Pence spoke to Fox News.\n\n"
+            "PENCE: Well, look, the people of this country want change.")
+    (record,) = analyzer.extract(text)[-1:]
+    assert (record.cue, record.speaker_name) == (":", "Mike Pence")
+
+
+def test_terms_of_anonymity_are_not_a_cue(analyzer):
+    text = "People familiar with the talks, who requested anonymity, said the deal was close."
+    (record,) = analyzer.extract(text)
+    assert (record.cue, record.anonymity) == ("said", "anonymous")
+    assert record.speaker.startswith("People familiar with the talks")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("But the other official, speaking on the same condition, said the transit money was "
+     "never in doubt.", "the other official"),
+    ("An engineer who asked not to be identified said teams had been told in January that "
+     "the company planned to double its headcount.", "An engineer who asked not to be identified"),
+])
+def test_speaker_behind_a_clause_about_its_anonymity(analyzer, text, speaker):
+    said = [r for r in analyzer.extract(text) if r.cue == "said"]
+    assert len(said) == 1
+    assert said[0].speaker.startswith(speaker)
+    assert said[0].anonymity == "anonymous"
