@@ -7,6 +7,8 @@ NOT_SPEECH = [
     "Asked whether she would target the world record next, Wanjiru laughed.",
     "READ MORE: Ontario renters face steepest increases in a decade, report says",
     "MARKETS: Shares of Northline fell 4 percent after the announcement.",
+    "She spent the evening at home, tweeting.",
+    "As I wrote last week, the plan is flawed.",
 ]
 
 
@@ -41,3 +43,12 @@ def test_speaker_behind_a_clause_about_its_anonymity(analyzer, text, speaker):
     assert len(said) == 1
     assert said[0].speaker.startswith(speaker)
     assert said[0].anonymity == "anonymous"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor left the room, saying the deal was dead.", "the deal was dead"),
+    ("The company filed suit, arguing that the rule was illegal.", "that the rule was illegal"),
+])
+def test_trailing_participles_that_report_something_are_cues(analyzer, text, content):
+    (record,) = analyzer.extract(text)
+    assert record.text == content

@@ -100,10 +100,39 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 cue = _verb_cue(doc.text, sentence, word, lemma)
             if cue is not None:
                 _keep_speaker_outside_quotes(cue, quotes)
-                if not cue.according_to and _mute_subject(cue):
+                if not cue.according_to and (_mute_subject(cue) or _authors_own(cue)):
+                    continue
+                if not cue.according_to and _no_speech_use(cue, quotes):
                     continue
                 cues.append(cue)
     return cues
+
+
+def _authors_own(cue: Cue) -> bool:
+    """"As I wrote last week": outside quotation marks, "I" and "we" are the article's
+    author, who is not a source."""
+    head = cue.speaker_head
+    return head is not None and head.upos == "PRON" and head.text.lower() in ("i", "we")
+
+
+def _no_speech_use(cue: Cue, quotes: QuoteIndex) -> bool:
+    """A trailing participle with nothing reported ("spent the evening at home, tweeting",
+    "dodged reporters, avoiding answering"): a cue needs a reported clause, a quotation or an
+    attributed object of its own, not the clause it trails."""
+    word, sentence = cue.word, cue.sentence
+    if word.xpos != "VBG" or word.deprel not in ("advcl", "xcomp", "conj", "acl"):
+        return False
+    own = [c for c in sentence.children(word) if c.deprel in ("ccomp", "obj", "xcomp", "obl",
+                                                               "parataxis")]
+    if own:
+        return False
+    after = doc_text_after(sentence, word)
+    return not quotes.overlapping(word.end, word.end + len(after) + 1) or not after.strip(" ,:")
+
+
+def doc_text_after(sentence: Sentence, word: Word) -> str:
+    rest = [w for w in sentence.words if w.index > word.index]
+    return " ".join(w.text for w in rest if w.upos != "PUNCT")
 
 
 def _mute_subject(cue: Cue) -> bool:

@@ -11,6 +11,7 @@ from ..parse.document import ParsedDocument, Sentence, Word
 from .names import (
     Name,
     capitalized_runs,
+    first_name_gender,
     honorific_gender,
     is_person_like,
     name_around,
@@ -184,14 +185,23 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
     Lindqvist", "Kremlin spokesman Andrei Lavrentyev", "the state's attorney general,
     Raymond Pruitt" (when the parser linked neither as a name)."""
     roles, _ = role_entries()
-    if singular(head) not in roles and head.text.lower() not in word_list("titles.txt"):
-        return None
     after = [w for w in words if w.index > head.index]
-    if after and after[0].text == ",":
-        after = after[1:]
-    runs = capitalized_runs(after)
-    if runs and after and runs[0][0].index == after[0].index:
-        return split_title(runs[0], doc.text)
+    if singular(head) in roles or head.text.lower() in word_list("titles.txt"):
+        if after and after[0].text in (",", "of"):
+            after = after[1:]            # "Secretary of State Mia Duarte"
+        runs = capitalized_runs(after)
+        if runs and after and runs[0][0].index == after[0].index:
+            return split_title(runs[0], doc.text)
+    # "The mayor of St. Louis, Tara Jennings": a person's name closing the mention after a
+    # comma (a listed given name and a surname).
+    commas = [w for w in words if w.text == ","]
+    if commas:
+        tail = [w for w in words if w.index > commas[-1].index and w.upos != "PUNCT"]
+        runs = capitalized_runs(tail)
+        if len(runs) == 1 and len(runs[0]) == len(tail) and len(tail) >= 2:
+            name = split_title(runs[0], doc.text)
+            if name is not None and first_name_gender(name.text):
+                return name
     return None
 
 
@@ -213,6 +223,8 @@ def _with_article(sentence: Sentence, name: Name) -> str:
 def _names_an_institution(sentence: Sentence, name: Name, span: set[int]) -> bool:
     """"the Centers for Disease Control and Prevention", "Institute of Technology": a
     capitalized run continued by of/for/and plus another capitalized word."""
+    if name.titles or first_name_gender(name.text):
+        return False          # "Gov. Ellen Brandt of Pennsylvania" is a person
     nxt = name.words[-1].index + 1
     if nxt + 1 in span and nxt + 1 <= len(sentence.words):
         joiner, following = sentence.word(nxt), sentence.word(nxt + 1)

@@ -101,9 +101,16 @@ def split_title(run: list[Word], text: str) -> Name | None:
                 lower.endswith("-based") or lower in calendar():
             cut = i + 1
     name = [w for w in run[cut:] if w.text.lower() not in calendar()]
+    if not cut and len(name) > 2 and not _given_names().get(name[0].text.lower()):
+        # "State Mia Duarte" (from "Secretary of State Mia Duarte"): the name starts at its
+        # listed given name
+        given = next((i for i, w in enumerate(name[1:-1], 1)
+                      if _given_names().get(w.text.lower())), None)
+        if given is not None:
+            cut, name = given, name[given:]
     if not name or (len(name) == 1 and name[0].text.lower() in known):
         return None
-    return Name(words=name, titles=run[:cut],
+    return Name(words=name, titles=[w for w in run[:cut] if w not in name],
                 text=re.sub(r"\s+", " ", text[name[0].start:name[-1].end]).strip())
 
 
@@ -262,7 +269,10 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             if name is None:
                 continue
             gender = _gender_before(sentence, name)
-            if not is_person_like(name):
+            if name.text.lower() in known_places():
+                others.append(OtherName(name.start, name.words[-1].end, name.text, "place",
+                                        sentence.index))
+            elif not is_person_like(name):
                 others.append(OtherName(name.start, name.words[-1].end, name.text,
                                         "organization", sentence.index))
             elif gender or first_name_gender(name.text) or not typed:
