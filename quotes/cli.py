@@ -1,21 +1,34 @@
 """Command line: parse options, call the library, render. Errors become one line and an exit code."""
 from __future__ import annotations
 
-import csv
+import itertools
 import json
+import math
+import os
 import sys
+import time
 import warnings
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
 import click
 
 from . import __version__
 from .analyzer import BATCH_SIZE, Analyzer
 from .attribution.marks import balance_warnings
-from .io.readers import InputError, missing_inputs, read_articles
-from .io.writers import AtomicWriter
+from .io.readers import (
+    Article,
+    InputError,
+    check_inputs,
+    count_articles,
+    distinct_ids,
+    read_articles,
+)
+from .io.runner import Runner
+from .io.writers import ROW_FORMATS, AtomicWriter, RowWriter, check_target
 from .parse.nlp import ModelError
 from .records import COLUMNS
+from .reports.evaluate import ERROR_KINDS
 
 FORMATS = ("table", "csv", "jsonl", "json")
 TABLE_COLUMNS = ("doc_id", "quote_id", "kind", "text", "cue", "speaker", "speaker_name",
@@ -26,8 +39,61 @@ class UsageError(click.ClickException):
     exit_code = 2
 
 
+class WriteError(click.ClickException):
+    """An output could not be written (a full disk): the run failed, the input was fine."""
+
+    exit_code = 1
+
+
 def _fail(message: str) -> UsageError:
     return UsageError(message.splitlines()[0] if message else "error")
+
+
+def _one_line(exc: click.UsageError) -> UsageError:
+    """click's usage error (usage, hint, error: three lines) as one line naming the help."""
+    where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    return _fail(exc.format_message().strip().replace("\n", " ") + where)
+
+
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush has nothing left to fail on."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+class QuotesGroup(click.Group):
+    """Every failure ends as one line on stderr: usage errors exit 2, failed writes exit 1,
+    and a reader that stops reading (``| head``) ends the run quietly."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx):
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()     # a full disk shows now, not as "Exception ignored" at exit
+            return result
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+        except BrokenPipeError:
+            _detach_stdout()
+            ctx.exit(1)
+        except OSError as exc:
+            _detach_stdout()
+            # Files the commands write carry their name; an error without one is stdout's.
+            where = f"{exc.filename}: " if exc.filename else "stdout: "
+            raise WriteError(f"{where}cannot write ({exc.strerror or exc})") from None
 
 
 def _warn_one_line(message, category, filename, lineno, file=None, line=None):
@@ -48,28 +114,34 @@ def _short(value: Any, width: int = 36) -> Any:
     return value
 
 
+def _is_share(column: str) -> bool:
+    return column.endswith("_share")
+
+
+def _table_cell(column: str, value: Any) -> Any:
+    """A value as a terminal table shows it: shares as percentages, long text cut short."""
+    if _is_share(column) and isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and not math.isnan(value):
+        return f"{value:.1%}"
+    return _short(value)
+
+
 def render(rows: list[dict], fmt: str, handle, columns: Iterable[str]) -> None:
     columns = list(columns)
-    if fmt == "jsonl":
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if fmt in ROW_FORMATS:
+        RowWriter(handle, fmt, columns).write_all(rows)
     elif fmt == "json":
         json.dump(rows, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: (json.dumps(v) if isinstance(v, (list, tuple)) else v)
-                             for k, v in row.items()})
     else:
         from tabulate import tabulate
 
-        table = [[_short(row.get(c)) for c in columns] for row in rows]
-        handle.write(tabulate(table, headers=columns, tablefmt="simple") + "\n")
+        table = [[_table_cell(c, row.get(c)) for c in columns] for row in rows]
+        align = ["right" if _is_share(c) else "global" for c in columns]
+        handle.write(tabulate(table, headers=columns, tablefmt="simple", colalign=align) + "\n")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=QuotesGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quotes")
 def main() -> None:
     """Find quotations and attributions in news articles: who said what, and how."""
@@ -105,78 +177,124 @@ def _cache_dir(cache_dir: str | None, no_cache: bool) -> str | None:
     return cache_dir or str(default_cache_dir())
 
 
-class Progress:
-    """A one-line document counter on stderr, shown only on a terminal."""
-
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
-        self.count = 0
-
-    def step(self) -> None:
-        self.count += 1
-        if self.enabled and self.count > 1:
-            click.echo(f"\r{self.count} documents…", err=True, nl=False)
-
-    def done(self) -> None:
-        if self.enabled and self.count > 1:
-            click.echo("\r", err=True, nl=False)
+def _check_output(output: str | None, inputs=()) -> None:
+    """Refuse an output that cannot be written, before any work is done."""
+    if output is None:
+        return
+    try:
+        check_target(output, inputs)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
 
 
-def analyze_inputs(inputs, *, model, text_column, id_column, cache_dir, no_cache, workers,
-                   batch_size, skip_ids=frozenset()):
-    """Yield (article, records) for every readable article; report failures on stderr.
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
-    Returns through StopIteration value the number of failed documents.
-    """
-    from .io.runner import run
 
-    missing = missing_inputs(inputs)
-    if missing:
-        raise _fail(f"{missing[0]}: no such file or directory")
-    skipped: list[str] = []
-    articles = read_articles(inputs, text_column=text_column, id_column=id_column,
-                             skipped=skipped)
-    cache = _cache_dir(cache_dir, no_cache)
-    analyzer = None
-    if workers == 1:
+@contextmanager
+def _progress(items: Iterable, total: int | None):
+    """A progress bar on stderr when it is a terminal: documents done (of the total when it
+    is known), their rate and the time left; nothing otherwise."""
+    started = time.monotonic()
+
+    def rate(_item) -> str | None:
+        elapsed = time.monotonic() - started
+        return f"{bar.pos / elapsed:.1f} docs/s" if bar.pos and elapsed > 0 else None
+
+    known = total is not None
+    bar = click.progressbar(items, length=total, label="documents", show_pos=True,
+                            show_percent=known, show_eta=known, item_show_func=rate,
+                            file=sys.stderr, hidden=not _stderr_is_terminal())
+    with bar:
+        yield bar
+
+
+class Analysis:
+    """One run of a command over its inputs.  Entering it checks the inputs and loads the
+    model, so that usage errors come before any work or output; ``results()`` then yields
+    (article, records or None) per article.  Problems are reported on stderr as they come;
+    ``documents`` counts the articles analysed and ``failed`` those (and input lines) that
+    were not."""
+
+    def __init__(self, inputs, *, model, text_column, id_column, cache_dir, no_cache, workers,
+                 batch_size, exclude: Iterable[str] = ()) -> None:
+        self.inputs = list(inputs)
+        self.exclude = list(exclude)
+        self.documents = 0
+        self.failed = 0
+        self._bar_shown = False
+        self._reading = dict(text_column=text_column, id_column=id_column)
+        self._runner = Runner(model=model, cache_dir=_cache_dir(cache_dir, no_cache),
+                              workers=workers, batch_size=batch_size)
+        self._articles: Iterator[Article] = iter(())
+
+    def __enter__(self) -> "Analysis":
         try:
-            analyzer = Analyzer(model, cache_dir=cache)
-        except ModelError as exc:
+            check_inputs(self.inputs, text_column=self._reading["text_column"])
+            self._runner.start()
+        except (InputError, ModelError) as exc:
             raise _fail(str(exc)) from None
-        click.echo(f"model: {analyzer.model}", err=True)
-    else:
-        click.echo(f"model: {model} ({workers} workers)", err=True)
-    failed = 0
-    progress = Progress()
+        workers = self._runner.workers
+        self.echo(f"model: {self._runner.model}" + (f" ({workers} workers)" if workers > 1 else ""))
+        self._articles = distinct_ids(
+            read_articles(self.inputs, skip=self.skip, warn=self.warn, exclude=self.exclude,
+                          **self._reading), warn=self.warn)
+        return self
 
-    def wanted():
-        for article in articles:
+    def __exit__(self, *exc) -> None:
+        self._runner.close()
+
+    def echo(self, message: str) -> None:
+        if self._bar_shown:
+            click.echo("\r\x1b[K", err=True, nl=False)     # clear the bar's line first
+        click.echo(message, err=True)
+
+    def warn(self, message: str) -> None:
+        self.echo(f"warning: {message}")
+
+    def skip(self, message: str) -> None:
+        """An input file or line left out: reported, and the run will exit 1."""
+        self.failed += 1
+        self.warn(message if message.endswith("skipped") else f"{message}; skipped")
+
+    def first(self) -> Article | None:
+        """The first article, read ahead (its metadata fixes CSV columns) and still yielded."""
+        try:
+            first = next(self._articles, None)
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        if first is not None:
+            self._articles = itertools.chain([first], self._articles)
+        return first
+
+    def _wanted(self, skip_ids: frozenset[str]) -> Iterator[Article]:
+        for article in self._articles:
             if article.doc_id in skip_ids:
                 continue
             for warning in balance_warnings(article.text)[:3]:
-                click.echo(f"warning: {article.doc_id}: {warning}", err=True)
+                self.warn(f"{article.doc_id}: {warning}")
             yield article
 
-    try:
-        for outcome in run(wanted(), analyzer=analyzer, model=model, cache_dir=cache,
-                           workers=workers, batch_size=batch_size):
-            progress.step()
-            while skipped:
-                click.echo(f"error: {skipped.pop(0)}; skipped", err=True)
-                failed += 1
-            if outcome.records is None:
-                click.echo(f"error: {outcome.article.doc_id}: {outcome.error}; skipped", err=True)
-                failed += 1
-            yield outcome.article, outcome.records
-    except InputError as exc:
-        raise _fail(str(exc)) from None
-    except ModelError as exc:
-        raise _fail(str(exc)) from None
-    progress.done()
-    for message in skipped:
-        click.echo(f"error: {message}; skipped", err=True)
-        failed += 1
-    return failed
+    def results(self, skip_ids: frozenset[str] = frozenset()):
+        """(article, records) per article in input order; records None when it failed."""
+        total = None
+        if _stderr_is_terminal():
+            total = count_articles(self.inputs, exclude=self.exclude)
+            total = None if total is None else max(total - len(skip_ids), 0)
+        try:
+            with _progress(self._runner.outcomes(self._wanted(skip_ids)), total) as outcomes:
+                self._bar_shown = _stderr_is_terminal()
+                for outcome in outcomes:
+                    if outcome.records is None:
+                        self.failed += 1
+                        self.echo(f"error: {outcome.article.doc_id}: {outcome.error}; skipped")
+                    else:
+                        self.documents += 1
+                    yield outcome.article, outcome.records
+        except (InputError, ModelError) as exc:
+            raise _fail(str(exc)) from None
+        finally:
+            self._bar_shown = False
 
 
 def _rows(article, records, no_scare):
@@ -206,100 +324,95 @@ def extract(inputs, fmt, output, no_scare, resume, **options):
     jsonl and csv output is written document by document (to OUTPUT.partial, renamed when the
     run ends), so memory stays flat on large corpora and --resume can pick an interrupted run up.
     """
-    from .io.sink import STREAMING_FORMATS, RecordSink
-
     if fmt is None:
         fmt = "table" if output == "-" and sys.stdout.isatty() else "jsonl"
-    if resume and (output == "-" or fmt not in STREAMING_FORMATS):
+    if resume and (output == "-" or fmt not in ROW_FORMATS):
         raise _fail("--resume needs -o FILE and -f jsonl or csv")
-    documents = attributions = 0
-    if fmt in STREAMING_FORMATS:
-        first_meta = _first_meta(inputs, options)
-        columns = list(COLUMNS) + [k for k in first_meta if k not in COLUMNS]
-        try:
-            sink = RecordSink(output, fmt, columns, resume=resume)
-        except InputError as exc:
-            raise _fail(str(exc)) from None
-        if sink.done:
-            click.echo(f"resuming after {len(sink.done)} finished documents", err=True)
-        results = analyze_inputs(inputs, skip_ids=frozenset(sink.done), **options)
+    _check_output(output, inputs)
+    if resume:
+        _check_resume(output, fmt)
+    # The output and the run's own work files are never read back as articles.
+    exclude = [] if output == "-" else [output, output + ".partial", output + ".progress"]
+    with Analysis(inputs, exclude=exclude, **options) as analysis:
+        if fmt in ROW_FORMATS:
+            attributions = _stream(analysis, output, fmt, no_scare, resume)
+        else:
+            attributions = _render_all(analysis, output, fmt, no_scare)
+    if analysis.documents == 0 and analysis.failed:
+        raise _fail("no document could be processed")
+    click.echo(f"{analysis.documents} documents, {attributions} attributions", err=True)
+    _finish(analysis.failed)
 
-        def write(article, records):
+
+def _check_resume(output: str, fmt: str) -> None:
+    from .io.sink import check_resume
+
+    try:
+        check_resume(output, fmt)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _stream(analysis: Analysis, output: str, fmt: str, no_scare: bool, resume: bool) -> int:
+    """Write rows document by document (resumably, to a file); the number of rows written."""
+    from .io.sink import RecordSink
+
+    first = analysis.first()
+    meta = first.meta if first is not None else {}
+    columns = list(COLUMNS) + [k for k in meta if k not in COLUMNS]
+    try:
+        sink = RecordSink(output, fmt, columns, resume=resume, warn=analysis.warn)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if sink.done:
+        click.echo(f"resuming after {len(sink.done)} finished documents", err=True)
+    try:
+        for article, records in analysis.results(skip_ids=frozenset(sink.done)):
             rows = _rows(article, records, no_scare) if records is not None else []
             sink.write_document(article.doc_id, rows)
-
-        failed, documents = yield_from(results, write)
-        sink.close(complete=True)
-        attributions = sink.rows_written
-    else:
-        rows: list[dict] = []
-        extra: list[str] = []
-
-        def collect(article, records):
-            if records is None:
-                return
-            for row in _rows(article, records, no_scare):
-                extra.extend(k for k in row if k not in COLUMNS and k not in extra)
-                rows.append(row)
-
-        failed, documents = yield_from(analyze_inputs(inputs, **options), collect)
-        columns = TABLE_COLUMNS if fmt == "table" else tuple(COLUMNS) + tuple(extra)
-        try:
-            with AtomicWriter(output, newline="" if fmt == "csv" else None) as handle:
-                render(rows, fmt, handle, columns)
-        except InputError as exc:
-            raise _fail(str(exc)) from None
-        attributions = len(rows)
-    if documents == 0 and failed:
-        raise _fail("no document could be processed")
-    click.echo(f"{documents} documents, {attributions} attributions", err=True)
-    if failed:
-        click.echo(f"error: {failed} document(s) failed", err=True)
-        sys.exit(1)
+    except BaseException:
+        sink.abort()
+        raise
+    sink.close(complete=True)
+    return sink.rows_written
 
 
-def yield_from(results, handle) -> tuple[int, int]:
-    """Drive analyze_inputs, handing each result to ``handle``; (failed, documents done)."""
-    documents = 0
-    while True:
-        try:
-            article, records = next(results)
-        except StopIteration as stop:
-            return (stop.value or 0), documents
-        handle(article, records)
-        if records is not None:
-            documents += 1
-
-
-def _first_meta(inputs, options) -> dict:
-    """Metadata fields of the first article, to fix CSV columns before streaming."""
+def _render_all(analysis: Analysis, output: str, fmt: str, no_scare: bool) -> int:
+    """Collect every row, then write them as one table or JSON array; the number of rows."""
+    rows: list[dict] = []
+    extra: list[str] = []
+    for article, records in analysis.results():
+        if records is None:
+            continue
+        for row in _rows(article, records, no_scare):
+            extra.extend(k for k in row if k not in COLUMNS and k not in extra)
+            rows.append(row)
+    columns = TABLE_COLUMNS if fmt == "table" else tuple(COLUMNS) + tuple(extra)
     try:
-        article = next(read_articles([i for i in inputs if i != "-"][:1],
-                                     text_column=options["text_column"],
-                                     id_column=options["id_column"], skipped=[]), None)
-    except InputError:
-        return {}
-    return article.meta if article else {}
+        with AtomicWriter(output, newline="" if fmt == "csv" else None) as handle:
+            render(rows, fmt, handle, columns)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    return len(rows)
 
 
-def _collect(inputs, options) -> tuple[list, "object", int]:
+def _collect(inputs, options, exclude=()) -> tuple[list, "object", int]:
     """Analyze inputs: (articles with records, DataFrame of all records, failed count)."""
     from .records import to_frame
 
     done: list = []
     rows: list[dict] = []
-
-    def keep(article, records):
-        if records is not None:
-            done.append((article, records))
-            rows.extend(_rows(article, records, False))
-
-    failed, _ = yield_from(analyze_inputs(inputs, **options), keep)
+    with Analysis(inputs, exclude=exclude, **options) as analysis:
+        for article, records in analysis.results():
+            if records is not None:
+                done.append((article, records))
+                rows.extend(_rows(article, records, False))
     if not done:
-        raise _fail("no document could be processed" if failed else "no documents in input")
+        raise _fail("no document could be processed" if analysis.failed
+                    else "no documents in input")
     frame = to_frame(rows)
     click.echo(f"{len(done)} documents, {len(frame)} attributions", err=True)
-    return done, frame, failed
+    return done, frame, analysis.failed
 
 
 def _finish(failed: int) -> None:
@@ -330,29 +443,35 @@ def _write_frame(frame, output: str, fmt: str, columns=None) -> None:
 @input_options
 def speakers(inputs, out_dir, min_quotes, speaker_type, include_unnamed, top, **options):
     """Write one CSV of attributions per canonical speaker, and speakers.csv, to --out-dir."""
-    import os
-
     from tabulate import tabulate
 
-    from .reports.tables import speaker_index, speaker_tables
+    from .reports.tables import INDEX_FILE, speaker_index, speaker_tables
 
-    _, frame, failed = _collect(inputs, options)
+    try:
+        os.makedirs(out_dir, exist_ok=True)     # before the work: a bad folder fails at once
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot create ({exc.strerror})") from None
+    # Earlier speaker files are outputs, never articles.
+    _, frame, failed = _collect(inputs, options, exclude=[os.path.join(out_dir, INDEX_FILE)])
     filters = dict(min_quotes=min_quotes, speaker_type=speaker_type,
                    named_only=not include_unnamed)
     index = speaker_index(frame, **filters)
     tables = speaker_tables(frame, **filters)
-    try:
-        os.makedirs(out_dir, exist_ok=True)
-    except OSError as exc:
-        raise _fail(f"{out_dir}: cannot create ({exc.strerror})") from None
     for name, table in tables.items():
         _write_frame(table, os.path.join(out_dir, name), "csv")
-    _write_frame(index, os.path.join(out_dir, "speakers.csv"), "csv")
+    _write_frame(index, os.path.join(out_dir, INDEX_FILE), "csv")
     shown = index.head(top)[["speaker_name", "speaker_type", "anonymity", "attributions",
                              "articles", "file"]]
     click.echo(tabulate(shown.values.tolist(), headers=list(shown.columns)))
-    click.echo(f"wrote {len(tables)} speaker files and speakers.csv to {out_dir}", err=True)
+    click.echo(f"wrote {len(tables)} speaker files and {INDEX_FILE} to {out_dir}", err=True)
     _finish(failed)
+
+
+def _finite(ctx, param, value):
+    """FloatRange lets nan through (every comparison with it is false): a gate that never fires."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number between 0 and 1", ctx, param)
+    return value
 
 
 @main.command()
@@ -361,7 +480,7 @@ def speakers(inputs, out_dir, min_quotes, speaker_type, include_unnamed, top, **
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="table",
               show_default=True)
 @click.option("--by", "by", default=None, help="Group by a metadata field (outlet, date, …).")
-@click.option("--fail-above", type=click.FloatRange(0, 1), default=None,
+@click.option("--fail-above", type=click.FloatRange(0, 1), default=None, callback=_finite,
               help="Exit 1 when an article's anonymous share exceeds this (0-1).")
 @input_options
 def audit(inputs, output, fmt, by, fail_above, **options):
@@ -369,7 +488,8 @@ def audit(inputs, output, fmt, by, fail_above, **options):
     from .reports.tables import audit as audit_table
     from .reports.tables import failing_articles
 
-    done, frame, failed = _collect(inputs, options)
+    _check_output(output, inputs)
+    done, frame, failed = _collect(inputs, options, exclude=[output] if output else [])
     for article, _ in done:
         if "title" in article.meta and "title" not in frame.columns:
             frame["title"] = frame["doc_id"].map({a.doc_id: a.meta.get("title") for a, _ in done})
@@ -440,7 +560,8 @@ def report(inputs, output, by, title, **options):
     """Write a self-contained HTML review page of the articles' attributions."""
     from .reports.html import render_report
 
-    done, frame, failed = _collect(inputs, options)
+    _check_output(output, inputs)
+    done, frame, failed = _collect(inputs, options, exclude=[output])
     articles = [(a.doc_id, a.text, a.meta) for a, _ in done]
     model = frame["model"].dropna().iloc[0] if frame["model"].notna().any() else None
     try:
@@ -466,31 +587,74 @@ def report(inputs, output, by, title, **options):
               help="Parse cache folder (default: $QUOTES_CACHE_DIR or the user cache).")
 @click.option("--no-cache", is_flag=True, help="Parse everything again; store nothing.")
 @click.option("--json-only", is_flag=True, help="Print only the JSON line.")
-def evaluate(gold, predictions, subset, model, cache_dir, no_cache, json_only):
+@click.option("--errors", "error_kinds", multiple=True, is_flag=False, flag_value="all",
+              type=click.Choice(("all",) + ERROR_KINDS),
+              help="List errors instead of scores: every miss, false positive, wrong speaker or "
+                   "anonymity (repeatable; bare --errors lists all), as JSON lines.")
+def evaluate(gold, predictions, subset, model, cache_dir, no_cache, json_only, error_kinds):
     """Score extraction against GOLD.jsonl (running it, or reading PREDICTIONS.jsonl)."""
     from tabulate import tabulate
 
-    from .reports.evaluate import load_jsonl, score, table_rows
+    from .io.gold import read_gold, read_predictions
+    from .reports.evaluate import errors, score, table_rows
 
     try:
-        gold_docs = load_jsonl(gold)
-    except (OSError, ValueError) as exc:
-        raise _fail(f"{gold}: cannot read gold JSONL ({exc})") from None
+        gold_docs = read_gold(gold)
+        rows = read_predictions(predictions) if predictions else None
+    except InputError as exc:
+        raise _fail(str(exc)) from None
     by_doc: dict[str, list[dict]] = {}
-    if predictions:
-        for row in load_jsonl(predictions):
+    if rows is not None:
+        for row in rows:
             by_doc.setdefault(str(row.get("doc_id")), []).append(row)
     else:
         analyzer = _analyzer(model, _cache_dir(cache_dir, no_cache))
         click.echo(f"model: {analyzer.model}", err=True)
         for doc_id, records in analyzer.extract_many((d["id"], d["text"]) for d in gold_docs):
             by_doc[doc_id] = [r.to_dict() for r in records]
+    if error_kinds:
+        kinds = ERROR_KINDS if "all" in error_kinds else error_kinds
+        RowWriter(sys.stdout, "jsonl").write_all(errors(gold_docs, by_doc, subset=subset,
+                                                        kinds=kinds))
+        return
     result = score(gold_docs, by_doc, subset=subset)
     summary = result.as_dict()
     if not json_only:
         click.echo(f"{gold} ({summary['documents']} documents, {summary['gold']} gold "
                    f"attributions, subset {subset})")
         click.echo(tabulate(table_rows(result), headers=["measure", "P", "R", "F1 / acc"]))
+    click.echo(json.dumps(summary))
+
+
+@main.command("coref-eval")
+@click.argument("conllu", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--genre", "genres", multiple=True, default=("news", "interview", "bio", "voyage"),
+              show_default=True, help="GUM genres to score (repeatable).")
+@click.option("--model", default="auto", show_default=True)
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None)
+@click.option("--no-cache", is_flag=True)
+@click.option("--examples", type=click.IntRange(0, 1000), default=0,
+              help="Also print this many wrong links, as JSON lines.")
+def coref_eval(conllu, genres, model, cache_dir, no_cache, examples):
+    """Score speaker coreference on GUM CoNLL-U files (their Entity= annotations): for every
+    third-person mention of a person or organization, does it land in its gold entity?"""
+    from tabulate import tabulate
+
+    from .reports.coreference import KINDS
+    from .reports.coreference import evaluate as coref_evaluate
+
+    analyzer = _analyzer(model, _cache_dir(cache_dir, no_cache))
+    click.echo(f"model: {analyzer.model}", err=True)
+    try:
+        scores = coref_evaluate(conllu, analyzer.parse, genres=genres, keep_examples=examples)
+    except (OSError, ValueError, IndexError) as exc:
+        raise _fail(f"cannot read GUM entity annotations ({exc})") from None
+    summary = scores.as_dict()
+    rows = [[kind, summary[kind]["mentions"], summary[kind]["accuracy"]] for kind in KINDS]
+    click.echo(f"{summary['documents']} documents ({', '.join(genres)}); "
+               f"{summary['chains_without_name']} chains without a name left out")
+    click.echo(tabulate(rows, headers=["mention kind", "mentions", "in gold entity"]))
+    RowWriter(sys.stdout, "jsonl").write_all(scores.examples)
     click.echo(json.dumps(summary))
 
 

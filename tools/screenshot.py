@@ -39,11 +39,14 @@ def screenshot(html: Path, png: Path, *, width: int = 1280, height: int = 2400,
     return png
 
 
-def dump_dom(html: Path, *, browser: str | None = None, timeout: int = 120) -> str:
+def dump_dom(html: Path, *, width: int = 1280, height: int = 2400, browser: str | None = None,
+             timeout: int = 120) -> str:
+    """The DOM after the page loaded and its scripts ran, laid out in a window of that size."""
     browser = browser or find_browser()
     if browser is None:
         raise RuntimeError("no Chromium found: install Debian's chromium package")
-    return _run(browser, ["--dump-dom", Path(html).resolve().as_uri()], timeout).stdout
+    return _run(browser, [f"--window-size={width},{height}", "--dump-dom",
+                          Path(html).resolve().as_uri()], timeout).stdout
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from .cue_syntax import trim_punct
 from .cues import find_cues
 from .drafts import Cue, Draft
 from .labels import attach_labelled_speech
-from .marks import QuoteIndex, QuoteSpan, find_quotes
+from .marks import QUOTE_MARKS, QuoteIndex, QuoteSpan, find_quotes
 
 # Verbs that are cues for a clause only when it is a question: "asked whether the plan…".
 QUESTION_CUES = frozenset({"ask", "wonder"})
@@ -233,13 +233,30 @@ def _previous_speaker_draft(drafts: list[Draft], quote: QuoteSpan) -> Draft | No
     return previous.inherited_from or previous
 
 
+def _is_mark(word: Word) -> bool:
+    return bool(word.text) and set(word.text) <= QUOTE_MARKS
+
+
+def _without_edge_marks(words: list[Word]) -> list[Word]:
+    """A speaker phrase never begins with a quotation mark: a mark the parser hung on the
+    subject belongs to the quotation beside it (its partner, left at the end, goes too; the
+    so-called “experts” keeps both of its marks)."""
+    start = 0
+    while start < len(words) and _is_mark(words[start]):
+        start += 1
+    words = words[start:]
+    if start and words and _is_mark(words[-1]) and not any(_is_mark(w) for w in words[:-1]):
+        words = words[:-1]
+    return words
+
+
 def _to_records(doc: ParsedDocument, drafts: list[Draft], doc_id: str | None) -> list[Attribution]:
     text = doc.text
     drafts.sort(key=lambda d: (d.start, d.end))
     records = []
     for number, draft in enumerate(drafts, start=1):
         cue = draft.cue
-        speaker_words = cue.speaker if cue is not None else []
+        speaker_words = _without_edge_marks(cue.speaker if cue is not None else [])
         # A follow-on quotation has no cue of its own; its speaker is the previous one's.
         has_cue = cue is not None and draft.kind != "scare" and draft.method != "continuation"
         records.append(Attribution(

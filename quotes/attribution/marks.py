@@ -35,7 +35,8 @@ PAIRS: dict[tuple[str, str], str] = {
     (o, c): family for o, (family, closers) in _OPENERS.items() for c in closers
 }
 _CLOSERS = frozenset(c for _, c in PAIRS)
-_MARK_RE = re.compile("[" + re.escape("".join(set(_OPENERS) | _CLOSERS)) + "]")
+QUOTE_MARKS = frozenset(_OPENERS) | _CLOSERS
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 
 # Single-quote characters double as apostrophes, so they need much stronger evidence.
 _SINGLE_FAMILIES = frozenset({"single", "straight-single"})
@@ -44,6 +45,10 @@ _APOSTROPHE_LIKE = "'‘’"
 # Characters after which an ambiguous mark reads as an opener: opening brackets,
 # hyphens and dashes ("—“Never,” he said"), slashes and other opening quote marks.
 _OPEN_BEFORE = frozenset("([{<-‐‑‒–—―/") | frozenset(_OPENERS)
+
+# Opening marks that may follow a single opening mark directly: a quotation that opens with
+# a quotation (‘"No," he said …’).  A mark twice in a row ('' or ‘‘) is never such a pair.
+_NESTED_OPENERS = frozenset('"“„‟«\'‘‚‛‹')
 
 # Elisions that begin with an apostrophe and must never open a quote: rock ’n’ roll,
 # ’em, ’tis, ’twas, ’cause, ’til, ’bout, ’round (also typed with the wrong-way ‘).
@@ -84,8 +89,10 @@ def _can_open(mark: str, left: str, right: str) -> bool:
     if mark in "“„‟«‹":
         return True  # unambiguous opening shapes
     if mark in "'‘‚‛":
-        # A single quote only opens directly before a letter: ’90s and 'n are not quotes.
-        return _opening_context(left, right) and right.isalpha()
+        # A single quote only opens directly before a letter (’90s and 'n are not quotes),
+        # or before the opening mark of a quotation nested at its very start: ‘"No," he said …’
+        return _opening_context(left, right) and (
+            right.isalpha() or (right in _NESTED_OPENERS and right != mark))
     return mark in _OPENERS and _opening_context(left, right)  # " and reversed ” » ›
 
 

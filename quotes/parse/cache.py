@@ -12,7 +12,7 @@ from .document import ParsedDocument
 
 CACHE_FORMAT = 1
 # Bump when nlp.Pipeline.parse_many changes how it feeds text to Stanza (paragraph splitting).
-PIPELINE_SETTINGS = "paragraphs-as-documents/straight-inner-apostrophes/word-offsets/v3"
+PIPELINE_SETTINGS = "paragraphs-as-documents/straight-inner-apostrophes/abbreviations/word-offsets/ner/v5"
 
 
 def default_cache_dir() -> Path:
@@ -71,12 +71,20 @@ class ParseCache:
         key = self.key(doc.text)
         path = self._path(key)
         payload = {"key": key, "length": len(doc.text), "parse": doc.to_dict()}
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb",
                                                            compresslevel=3) as handle:
                 handle.write(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
-            os.replace(tmp, path)
+            os.replace(tmp, path)      # atomic: readers see the old entry or the whole new one
+            tmp = None
         except OSError:
-            pass  # a cache that cannot be written only costs speed
+            pass  # a cache that cannot be written (full disk, a folder in the way) only costs speed
+        finally:
+            if tmp is not None:        # the rename did not happen: no temporary file stays
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

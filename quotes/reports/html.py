@@ -13,16 +13,26 @@ META_FIELDS = ("outlet", "date", "author")   # shown under each headline; URLs a
 TOP_SPEAKERS = 20
 SEGMENTS = ("named", "unnamed", "anonymous", "unknown")
 BAR_WIDTH, LABEL_WIDTH, ROW_HEIGHT = 420, 190, 22
+# Columns of free text (evidence phrases, roles): given room to wrap as prose.
+PROSE_COLUMNS = frozenset({"evidence", "roles", "title"})
 
+# Wide tables scroll inside their own box, so the page itself never scrolls sideways (a phone
+# is 375 px wide); text columns keep a readable width instead of being squeezed to one word.
 CSS = """
-body{font:15px/1.5 system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}
-table{border-collapse:collapse;margin:1em 0;font-size:13px;display:block;overflow-x:auto;
- max-width:100%}
+body{font:15px/1.5 system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222;
+ overflow-wrap:break-word}
+.scroll{overflow-x:auto;max-width:100%;margin:1em 0}
+table{border-collapse:collapse;font-size:13px}
 th,td{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
-td{max-width:24em}  td:first-child{white-space:nowrap}  td.num{text-align:right;white-space:nowrap}  tr.total{font-weight:bold}  tr.has-anon td.share{color:#b00}
+th{min-width:3em}
+td{max-width:24em}  td:first-child{white-space:nowrap}  td.num{text-align:right;white-space:nowrap}
+td.prose{min-width:14em;max-width:30em}
+tr.total{font-weight:bold}  tr.has-anon td.share{color:#b00}
+svg.chart{display:block;width:100%;min-width:30em;height:auto}
 tr.anon-anonymous td{color:#b00}
 .legend{display:flex;flex-wrap:wrap;gap:.4em 1.2em;margin:1em 0;font-size:13px}
-.text{white-space:pre-wrap;scroll-margin-top:4em;border-left:3px solid #eee;padding-left:1em}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;scroll-margin-top:4em;border-left:3px solid #eee;
+ padding-left:1em}
 .article{margin:2.5em 0}  .meta{color:#666;font-size:13px}
 mark.quote,.sample.kind-direct{background:#c8ecc8;color:inherit}
 mark.kind-mixed,.sample.kind-mixed{background:#d5eef0}
@@ -153,8 +163,10 @@ def _chart(table: pd.DataFrame, key: str, links: dict[str, str]) -> str:
     body = table[table[key] != TOTAL]
     height = ROW_HEIGHT * max(len(body), 1) + 4
     width = LABEL_WIDTH + BAR_WIDTH + 60
-    out = [f'<svg class="chart" role="img" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" aria-label="sourcing mix per {escape(key)}">']
+    # The chart scales down to its box (viewBox), and no further than stays legible.
+    out = [f'<div class="scroll"><svg class="chart" role="img" width="{width}" height="{height}" '
+           f'style="max-width:{width}px" viewBox="0 0 {width} {height}" '
+           f'aria-label="sourcing mix per {escape(key)}">']
     for i, row in enumerate(body.to_dict("records")):
         y, label, n = i * ROW_HEIGHT + 2, str(row[key]), int(row["attributions"])
         counts = {s: int(row[s]) for s in SEGMENTS[:3]}
@@ -172,13 +184,14 @@ def _chart(table: pd.DataFrame, key: str, links: dict[str, str]) -> str:
                        f'{segment} of {n} ({counts[segment] / n:.0%})</title></rect>')
             x += w
         out.append(f'<text x="{x + 6:.1f}" y="{y + 14}">{n or "no attributions"}</text>')
-    out.append("</svg>")
+    out.append("</svg></div>")
     legend = "".join(f'<span><span class="sample seg-{s}"></span> {s}</span>' for s in SEGMENTS)
     return f'<div class="legend">{legend}</div>' + "".join(out)
 
 
 def _table(frame: pd.DataFrame, links: dict[str, str], key: str | None = None) -> str:
-    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
+    # Long headers (unnamed_or_anonymous_share) may break after their underscores.
+    head = "".join(f"<th>{escape(str(c)).replace('_', '_<wbr>')}</th>" for c in frame.columns)
     rows = []
     for row in frame.to_dict("records"):
         cells = []
@@ -186,6 +199,8 @@ def _table(frame: pd.DataFrame, links: dict[str, str], key: str | None = None) -
             text = "" if value is None or value != value else str(value)
             if column.endswith("_share"):
                 text, css = f"{value:.0%}", "num share"
+            elif column in PROSE_COLUMNS:
+                css = "prose"
             else:
                 css = "num" if isinstance(value, (int, float)) else ""
             cell = escape(text)
@@ -195,7 +210,8 @@ def _table(frame: pd.DataFrame, links: dict[str, str], key: str | None = None) -
         css = ("total" if row.get(key) == TOTAL else "has-anon" if row.get("anonymous")
                else f"anon-{row['anonymity']}" if row.get("anonymity") else "")
         rows.append(f'<tr class="{css}">' + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def _with_metadata(frame: pd.DataFrame, metadata: dict[str, dict], fields: Iterable[str]):

@@ -20,6 +20,7 @@ TABLE_COLUMNS = ("doc_id", "quote_id", "kind", "text", "cue", "speaker", "speake
                  "start", "end", "speaker_start", "speaker_end")
 CHECKED_FIELDS = ("speaker_name", "anonymity", "kind", "cue")
 TOTAL = "TOTAL"
+INDEX_FILE = "speakers.csv"     # the speaker index, beside the per-speaker files
 REVIEW_WIDTH = 300          # characters of context shown per attribution in a review
 
 # Letters that Unicode does not decompose into ASCII base + accent.
@@ -54,10 +55,12 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:80].strip("-")
 
 
-def unique_slugs(names: Iterable[str], suffix: str = "", empty: str = "speaker") -> dict[str, str]:
-    """Slug per distinct name; clashes get -2, -3 ... in sorted order of the names."""
+def unique_slugs(names: Iterable[str], suffix: str = "", empty: str = "speaker",
+                 reserved: Iterable[str] = ()) -> dict[str, str]:
+    """Slug per distinct name; clashes (with each other or a ``reserved`` slug) get -2, -3 ...
+    in sorted order of the names."""
     result: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(reserved)
     for name in sorted({"" if _missing(n) else str(n) for n in names}):
         base = slugify(name) or empty
         slug, n = base, 1
@@ -70,8 +73,9 @@ def unique_slugs(names: Iterable[str], suffix: str = "", empty: str = "speaker")
 
 
 def speaker_slugs(names: Iterable[str]) -> dict[str, str]:
-    """CSV file name per speaker name, the same for the same set of names."""
-    return unique_slugs(names, ".csv")
+    """CSV file name per speaker name, the same for the same set of names; never the index's
+    name (a speaker called "Speakers" gets speakers-2.csv)."""
+    return unique_slugs(names, ".csv", reserved=(INDEX_FILE.removesuffix(".csv"),))
 
 
 def _attributed(frame: pd.DataFrame, speaker_type: str | None, named_only: bool) -> pd.DataFrame:
