@@ -7,7 +7,7 @@ from typing import Iterable, Iterator, TypeVar
 from .attribution.extract import extract_from_parse
 from .parse.cache import ParseCache
 from .parse.document import ParsedDocument
-from .parse.nlp import Pipeline, load_pipeline
+from .parse.nlp import Pipeline, load_pipeline, model_info
 from .records import Attribution, to_frame
 from .speakers.resolve import resolve_speakers
 
@@ -36,13 +36,31 @@ class Analyzer:
 
     def __init__(self, model: str | os.PathLike = "auto", *, pipeline: Pipeline | None = None,
                  cache_dir: str | os.PathLike | None = None) -> None:
-        """``cache_dir``: keep parses on disk there (see :mod:`quotes.cache`); None: no cache."""
-        self.pipeline = pipeline or load_pipeline(model)
-        self.cache = ParseCache(cache_dir, self.pipeline.info.id) if cache_dir else None
+        """``cache_dir``: keep parses on disk there (see :mod:`quotes.parse.cache`); None: no
+        cache.  With a cache the pipeline is loaded only when a text misses it, so a warm run
+        over cached parses never loads a model; the model's identity (the cache key) is read
+        from its files."""
+        self._model = model
+        self._pipeline = pipeline
+        if pipeline is None and not cache_dir:
+            self._pipeline = load_pipeline(model)
+        self.info = self._pipeline.info if self._pipeline is not None else model_info(model)
+        self.cache = ParseCache(cache_dir, self.info.id) if cache_dir else None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The Stanza pipeline, loaded on first use."""
+        if self._pipeline is None:
+            self._pipeline = load_pipeline(self._model)
+        return self._pipeline
+
+    @property
+    def loaded(self) -> bool:
+        return self._pipeline is not None
 
     @property
     def model(self) -> str:
-        return self.pipeline.info.id
+        return self.info.id
 
     def parse(self, text: str) -> ParsedDocument:
         return self.parse_many([text])[0]

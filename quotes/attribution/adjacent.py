@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..parse.document import ParsedDocument
 from .cue_syntax import trim_punct
@@ -15,6 +17,11 @@ BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*|\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+\s*
 # What may stand between the cue phrase and the next piece of the same quotation:
 # `“…,” she said, “…”`, `“…,” she said. “…”`, `“…,” she said, clapping. “…”`.
 BETWEEN_PIECES = re.compile(r"\s*(?:,\s*[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[,.:;]?\s*")
+
+
+# A cue phrase touching a quotation stands within this many characters of its mark; looking
+# no farther keeps the pass linear in the length of the article.
+REACH = 400
 
 
 def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, "Draft"],
@@ -50,7 +57,9 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
     """
     text = doc.text
     claimed: dict[int, Draft] = {}
-    speaking = [c for c in cues if c.speaker_head is not None and not c.according_to]
+    speaking = sorted((c for c in cues if c.speaker_head is not None and not c.according_to),
+                      key=lambda c: c.start)
+    cue_starts = [c.start for c in speaking]
     # Quotations embedded in another cue's reported clause ("told VOA that Trump might
     # “broker a cease-fire,” a pledge he made") are partial quotes of that clause.
     embedded = []
@@ -58,26 +67,34 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
         content = trim_punct(cue.content)
         if content:
             embedded.append((content[0].start, content[-1].end))
+    embedded.sort()
+    embedded_starts = [start for start, _ in embedded]
+    reach_end = list(accumulate((end for _, end in embedded), max))   # running max of ends
+    recent: list[Draft] = []                 # drafts in the order their pieces were claimed
     for quote in quotes.spans:
-        if any(start < quote.open < end for start, end in embedded):
+        i = bisect_left(embedded_starts, quote.open)   # intervals starting before the mark
+        if i and reach_end[i - 1] > quote.open:
             continue
         after = before = None
+        nearby = speaking[bisect_left(cue_starts, quote.open - REACH):
+                          bisect_right(cue_starts, (quote.close or quote.end) + REACH)]
         if quote.close is not None:
-            for cue in speaking:
+            for cue in nearby:
                 starts = [cue.start] + [w.start for w in cue.speaker if w.start > quote.close]
                 phrase_start = min(starts)
                 gap = text[quote.close + 1:phrase_start]
                 if phrase_start > quote.close and "\n" not in gap and AFTER_QUOTE.fullmatch(gap):
                     after = cue
                     break
-        for cue in speaking:
+        for cue in nearby:
             if cue.end > quote.open:
                 continue
             ends = [cue.end] + [w.end for w in cue.speaker if w.end <= quote.open]
             gap = text[max(ends):quote.open]
             if "\n" not in gap and BEFORE_QUOTE.fullmatch(gap):
                 before = cue
-        previous = _previous_piece(text, quote, claimed, quotes)
+        window = {id(d): d for d in recent[-8:]}     # a split quotation's pieces are close
+        previous = _previous_piece(text, quote, window, quotes)
         if previous is not None:
             # A quotation split by its cue ("“…,” she said. “…”") or continued right after a
             # piece of it, in the same paragraph: one attribution, several pieces.
@@ -109,5 +126,6 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
                       unclosed=not quote.closed, quotes=[quote])
         drafts.append(draft)
         claimed[id(cue)] = draft
+        recent.append(draft)
         used.add(id(quote))
     return set(claimed)

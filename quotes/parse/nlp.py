@@ -230,6 +230,18 @@ def _names_of(sent: Any) -> list[NamedSpan]:
     return names
 
 
+def model_info(model: str | os.PathLike = "auto") -> ModelInfo:
+    """The identity of the model ``load_pipeline(model)`` would load, without loading it (a
+    warm run over cached parses needs only this); raises ModelError as loading would for a
+    missing folder or missing files."""
+    kind, directory = resolve_model(model)
+    if kind == "stanza":
+        from importlib.metadata import version
+
+        return ModelInfo(name="stanza-en-default", version=version("stanza"), path=str(directory))
+    return _bundled_info(directory, _model_dir_files(directory))
+
+
 def load_pipeline(model: str | os.PathLike = "auto", *, fast_decoder: bool = True,
                   **stanza_options: Any) -> Pipeline:
     """Return a ready pipeline (tokenize, mwt, pos, lemma, depparse); never touches the network.

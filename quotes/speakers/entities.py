@@ -577,7 +577,8 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
             if name is None:
                 continue
             for child in sentence.children(word):
-                if child.deprel in APPOSITIVE_RELATIONS and child.upos == "NOUN":
+                if child.deprel in APPOSITIVE_RELATIONS and child.upos == "NOUN" and \
+                        _right_after_name(sentence, word, child):
                     found.setdefault(name, []).append(_phrase(doc, sentence, child))
             if word.deprel.startswith("nsubj"):
                 predicate = sentence.head_of(word)
@@ -586,6 +587,16 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
                     found.setdefault(name, []).append(_phrase(doc, sentence, predicate,
                                                               skip={word.index}))
     return found
+
+
+def _right_after_name(sentence: Sentence, word: Word, appositive: Word) -> bool:
+    """"Lena Marsh, the fund's former compliance chief": the description follows the name
+    and its comma, not a quotation or clause the parser hung on the name."""
+    name_end = max([word.index] + [c.index for c in sentence.children(word)
+                                   if c.deprel in ("flat", "flat:name")])
+    first = min(w.index for w in sentence.subtree(appositive))
+    between = sentence.words[name_end:first - 1]
+    return first > name_end and all(w.text == "," for w in between) and len(between) <= 1
 
 
 def _name_key(sentence: Sentence, word: Word, spans: dict[int, str]) -> str | None:
