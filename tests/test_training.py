@@ -89,3 +89,33 @@ def test_unknown_stage_is_a_usage_error(capsys):
         recipe.main(["parse-everything"])
     assert raised.value.code == 2
     assert "unknown stage 'parse-everything'" in capsys.readouterr().err
+
+
+SCORED = """# sent_id = t-1
+# text = Sen. Ortega said it would pass.
+1	Sen.	Sen.	PROPN	NNP	Number=Sing	3	compound	_	_
+2	Ortega	Ortega	PROPN	NNP	Number=Sing	3	nsubj	_	_
+3	said	say	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
+4	it	it	PRON	PRP	Case=Nom|Gender=Neut|Number=Sing|Person=3|PronType=Prs	6	nsubj	_	_
+5	would	would	AUX	MD	VerbForm=Fin	6	aux	_	_
+6	pass	pass	VERB	VB	VerbForm=Inf	3	ccomp	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	3	punct	_	_
+
+# sent_id = t-2
+# text = Nobody objected.
+1	Nobody	nobody	PRON	NN	Number=Sing	2	nsubj	_	_
+2	objected	object	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	SpaceAfter=No
+3	.	.	PUNCT	.	_	2	punct	_	_
+
+"""
+
+
+def test_scoring_runs_the_product_pipeline_on_a_test_set(tmp_path):
+    from quotes.training.score import score_model
+
+    (tmp_path / "en_ewt-ud-test.conllu").write_text(SCORED, encoding="utf-8")
+    report = score_model("bundled", tmp_path)
+    scores = report["sets"]["en_ewt"]["end_to_end"]
+    # "Sen." keeps its period (hidden from the tokenizer only) and ends no sentence
+    assert scores["Tokens"] == 100.0 and scores["Sentences"] == 100.0
+    assert "en_gum" not in report["sets"]
