@@ -13,13 +13,14 @@ SPEAKER_TYPES = ("person", "group", "organization", "document", "unknown")
 class Attribution:
     """One quotation or attribution found in an article.
 
-    All offsets are character offsets into the article text; ``text == article[start:end]``.
+    All offsets are character offsets into the article text.  ``text`` is
+    ``article[start:end]``, or for content its cue interrupts, the fragments' words joined.
     """
 
     doc_id: str | None
     quote_id: int                      #: 1-based, in reading order within the document
     kind: str                          #: direct | mixed | indirect | scare
-    text: str                          #: the content; direct quotes without their quotation marks
+    text: str                          #: what the source said (fragments joined, no cue phrase)
     start: int
     end: int
     fragments: tuple[tuple[int, int], ...]   #: pieces of the content when a cue interrupts it

@@ -83,7 +83,9 @@ def test_quote_split_by_its_cue_keeps_both_fragments():
     r = records[0]
     assert r.kind == "direct" and r.speaker == "he"
     assert [text[s:e] for s, e in r.fragments] == ["We will win,", "and we will rebuild."]
-    assert r.text == text[1:-1]
+    # text is what the source said; start and end still span the whole quotation
+    assert r.text == "We will win, and we will rebuild."
+    assert (r.start, r.end) == (1, len(text) - 1)
 
 
 def test_according_to_anonymous_sources():

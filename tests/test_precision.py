@@ -52,3 +52,13 @@ def test_speaker_behind_a_clause_about_its_anonymity(analyzer, text, speaker):
 def test_trailing_participles_that_report_something_are_cues(analyzer, text, content):
     (record,) = analyzer.extract(text)
     assert record.text == content
+
+
+def test_an_interrupted_quotation_says_only_the_sources_words(analyzer):
+    text = "“She never missed a practice,” Ortiz said. “Not once in six years.”"
+    (record,) = analyzer.extract(text)
+    assert record.text == "She never missed a practice, Not once in six years."
+    assert [text[s:e] for s, e in record.fragments] == ["She never missed a practice,",
+                                                         "Not once in six years."]
+    assert text[record.start:record.end].startswith("She never") and "” Ortiz said. “" in \
+        text[record.start:record.end]

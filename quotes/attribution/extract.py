@@ -250,6 +250,14 @@ def _without_edge_marks(words: list[Word]) -> list[Word]:
     return words
 
 
+def _said(text: str, draft: Draft) -> str:
+    """What the source said: the content, or for content interrupted by its cue (“…,” Ortiz
+    said. “…”) the pieces' words joined, without the cue phrase between them."""
+    if len(draft.fragments) < 2:
+        return text[draft.start:draft.end]
+    return " ".join(" ".join(text[start:end].split()) for start, end in draft.fragments)
+
+
 def _to_records(doc: ParsedDocument, drafts: list[Draft], doc_id: str | None) -> list[Attribution]:
     text = doc.text
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -263,7 +271,7 @@ def _to_records(doc: ParsedDocument, drafts: list[Draft], doc_id: str | None) ->
             doc_id=doc_id,
             quote_id=number,
             kind=draft.kind,
-            text=text[draft.start:draft.end],
+            text=_said(text, draft),
             start=draft.start,
             end=draft.end,
             fragments=tuple(draft.fragments),

@@ -191,7 +191,7 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]],
                 if i not in matched_pred and not _mostly_ignored(p, ignore))
             if threshold == THRESHOLDS[0]:
                 _score_matched(scores, gold, pred, pairs, subset)
-        _score_exact(scores, gold, pred, ignore, subset)
+        _score_exact(scores, gold, pred, ignore, subset, doc.get("text"))
         _score_audit(scores, [q for q in gold if in_subset(q, subset)],
                      [p for p in pred if not _mostly_ignored(p, ignore)])
         for p in pred:
@@ -233,8 +233,10 @@ def _score_matched(scores: Scores, gold: list[dict], pred: list[dict], pairs: di
 
 
 def _score_exact(scores: Scores, gold: list[dict], pred: list[dict], ignore: list,
-                 subset: str) -> None:
-    pred_texts = [_trimmed(p["text"]) for p in pred]
+                 subset: str, text: str | None = None) -> None:
+    # Spans are compared as the article spells them: a prediction's ``text`` joins the pieces
+    # of an interrupted quotation, where the gold span runs from the first to the last.
+    pred_texts = [_trimmed(text[p["start"]:p["end"]] if text else p["text"]) for p in pred]
     taken: set[int] = set()
     matched_out_of_subset = 0
     for q in sorted(gold, key=lambda q: (q["start"], q["end"])):
