@@ -29,10 +29,12 @@ from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
 from .mentions import Mention, analyse_mention, clean, role_entries, singular
 from .names import (
+    PARTICLES,
     checked_type,
     first_name_gender,
     fullest_name,
     is_possessive,
+    person_part,
     same_person,
     split_title,
     typed_names,
@@ -333,7 +335,8 @@ class Article:
             "thing" if mention.gender == "neut" else "plural"
         best: tuple | None = None
         best_seen: _Seen | None = None
-        for seen in self._seen_before(mention.start):
+        seen_before = self._seen_before(mention.start)
+        for seen in seen_before:
             distance = here - seen.sentence
             if distance > PRONOUN_WINDOW or not _agrees(mention, wanted, seen):
                 continue
@@ -348,10 +351,27 @@ class Article:
             if best is None or rank < best:
                 best, best_seen = rank, seen
         if best_seen is None:
+            best_seen = self._main_character(mention, wanted, seen_before)
+        if best_seen is None:
             return None
         if best_seen.entity is not None:
             return best_seen.entity
         return self.person(best_seen.key or "")
+
+    def _main_character(self, mention: Mention, wanted: str,
+                        seen_before: list[_Seen]) -> _Seen | None:
+        """Nothing compatible within the window: in news a pronoun far from any name means
+        the article's main character, the compatible entity mentioned most often before it
+        (then the most recent); a pronoun with no compatible entity at all stays unresolved."""
+        counts: dict[str, int] = {}
+        for seen in seen_before:
+            if _agrees(mention, wanted, seen):
+                key = seen.key or str(id(seen.entity))
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return None
+        return max((s for s in seen_before if _agrees(mention, wanted, s)),
+                   key=lambda s: (counts[s.key or str(id(s.entity))], s.offset))
 
     def _seen_before(self, offset: int) -> list[_Seen]:
         seen = []
@@ -498,7 +518,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
         return
     inside = {w.index for w in mention.words}
     span = sentence.name_of(head)
-    if span is None and mention.name:
+    if span is None and mention.name and mention.type == "person":
+        # a person's name the analysis found, typed by the model; an institution's name
+        # ("the Swiss Federal Office for the Environment") is not retyped by a word of it
         parts = set(mention.name.split())
         span = next((sentence.name_of(w) for w in mention.words
                      if w.text in parts and sentence.name_of(w)), None)
@@ -516,6 +538,8 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
         return
     name_text = clean(doc.text[words[0].start:words[-1].end])
     if kind == "person":
+        if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
+            words = person_part(words) or words
         # "Deputy Secretary of State Monique Farrell": the name starts at its given name
         given = next((i for i, w in enumerate(words) if i and first_name_gender(
             f"{w.text} x")), None)

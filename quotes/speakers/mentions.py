@@ -78,7 +78,12 @@ def singular(word: Word) -> str:
 def _mention_head(words: list[Word]) -> Word | None:
     ids = {w.index for w in words}
     head = next((w for w in words if w.head not in ids), words[0] if words else None)
-    if head is not None and head.upos not in ("NOUN", "PROPN", "PRON", "NUM"):
+    # "Halvern’s chief executive" with "executive" tagged ADJ: a subject that owns a
+    # possessor is a noun, not the "familiar" of "sources familiar with …"
+    nominal_adj = head is not None and head.upos == "ADJ" and head.deprel.startswith("nsubj") \
+        and any(w.head == head.index and w.deprel in ("nmod:poss", "det") for w in words)
+    if head is not None and head.upos not in ("NOUN", "PROPN", "PRON", "NUM") and \
+            not nominal_adj:
         # A misparsed mention ("sources familiar with …" headed by "familiar"): its first
         # noun before any preposition or clause is the better head.
         for word in words:
@@ -134,6 +139,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     mention.core = clean(doc.text[core_words[0].start:core_words[-1].end]) if core_words else text
 
     name = name_around(sentence, head, span - descriptive, doc.text)
+    if name is not None and _owner(sentence, name):
+        name = None              # "Halvern’s chief executive, Sunita Raghavan": Halvern owns
     if name is None:
         name = _name_beside(doc, sentence, head, words)
     if name is None:
@@ -203,6 +210,15 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
             if name is not None and first_name_gender(name.text):
                 return name
     return None
+
+
+def _owner(sentence: Sentence, name: Name) -> bool:
+    """The name is a possessor in the mention ("Halvern’s" + "chief executive")."""
+    last = name.words[-1]
+    following = sentence.word(last.index + 1) if last.index < len(sentence.words) else None
+    return following is not None and following.text.lower() in ("'s", "’s", "'", "’") and \
+        any(w.index > following.index and w.upos in ("NOUN", "PROPN") for w in sentence.words
+            if w.index <= following.index + 3)
 
 
 def _is_whole_name(mention: Mention, name: Name) -> bool:

@@ -193,6 +193,24 @@ def known_places() -> frozenset[str]:
     return word_list("places.txt") | word_list("countries.txt")
 
 
+def person_part(words: list[Word]) -> list[Word]:
+    """The part of a person span the model ran past a lower-case word ("Gov. Neil Forsythe |
+    of Georgia", "Secretary of State | Mia Duarte") that holds a listed given name."""
+    parts, current = [], []
+    for word in words:
+        if word.text[:1].islower() and word.text.lower() not in PARTICLES:
+            parts.append(current)
+            current = []
+        else:
+            current.append(word)
+    parts.append(current)
+    for part in parts:
+        given = next((i for i, w in enumerate(part) if _given_names().get(w.text.lower())), None)
+        if given is not None:
+            return part
+    return []
+
+
 def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
     """The NER type, corrected where the lexicons know better: a model without world
     knowledge calls "Athens" or "Oregon" a person; "Senators" (a plural) is no one's name;
@@ -209,14 +227,17 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
         if lowered in calendar() or words[0].upos not in ("PROPN", "NOUN", "X", "ADJ"):
             return None
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
-            return "organization" if any(w.text[:1].isupper() for w in words[1:]) else None
+            # "Gov. Neil Forsythe of Georgia", "Shares of Corvista": a person only if the
+            # part holding a listed given name is one (see person_part)
+            return "person" if person_part(words) else None
         if len(words) > 1 and words[-1].text.lower() in word_list("organization_heads.txt"):
             return "organization"          # "Ardent Pharma", "Northline Air"
-    elif ner_type in ("organization", "place", "other") and len(words) in (2, 3) and \
-            _given_names().get(words[0].text.lower()) and \
-            not any(w.text.lower() in word_list("organization_heads.txt") for w in words) \
-            and lowered not in known_places():
-        return "person"
+    elif ner_type in ("organization", "place", "other") and lowered not in known_places():
+        name = split_title(words, text)          # "Gen. Ana Ferreira" called a place
+        core = name.words if name is not None else words
+        if len(core) in (2, 3) and _given_names().get(core[0].text.lower()) and \
+                not any(w.text.lower() in word_list("organization_heads.txt") for w in core):
+            return "person"
     return ner_type
 
 
@@ -246,6 +267,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             if kind is None:
                 continue
             if kind == "person":
+                if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
+                    words = person_part(words)
                 name = split_title(words, doc.text)
                 if name is not None:
                     people.append(PersonName(name.start, name.text, _gender_before(sentence, name),

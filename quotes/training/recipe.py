@@ -63,7 +63,7 @@ DEPPARSE_ARGS = [
 NER_ARGS = [
     "--no_pretrain", "--hidden_dim", "256", "--char_hidden_dim", "100", "--word_emb_dim", "100",
     "--char_emb_dim", "64", "--word_dropout", "0.1", "--dropout", "0.4",
-    "--batch_size", "32", "--max_steps", "10000", "--eval_interval", "500",
+    "--batch_size", "32", "--max_steps", "7500", "--eval_interval", "500",
     "--max_steps_no_improve", "3000", "--log_step", "100",
 ]
 NER_SPLITS = ("train", "dev", "test")
