@@ -7,7 +7,7 @@ from itertools import accumulate
 
 from ..parse.document import ParsedDocument
 from .cue_syntax import trim_punct
-from .drafts import Cue, Draft
+from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
 from .marks import QuoteIndex, QuoteSpan
 
 AFTER_QUOTE = re.compile(r"[\s,]*")             # “…,” said Kupchan / “…,” he said
@@ -24,8 +24,8 @@ BETWEEN_PIECES = re.compile(r"\s*(?:,\s*[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[,.
 REACH = 400
 
 
-def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, "Draft"],
-                    quotes: QuoteIndex) -> "Draft | None":
+def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, Draft],
+                    quotes: QuoteIndex) -> Draft | None:
     for draft in claimed.values():
         last = draft.quotes[-1] if draft.quotes else None
         if last is None or last.close is None or last.paragraph_index != quote.paragraph_index:
@@ -46,17 +46,16 @@ def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, "Draft"],
     return None
 
 
-def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
-                            drafts: list[Draft], used: set[int]) -> set[int]:
+def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue]) -> Claims:
     """The newsroom pattern, read off the text: a cue phrase touching a quotation.
 
     `“…,” Kupchan said.` / `“…,” said Kupchan, a fellow …` (the phrase right after the closing
     mark) and `Kupchan said: “…”` / `told reporters, “…”` (right before the opening mark).
     A quotation split by its cue (`“…,” he said, “…”`) becomes one attribution in two pieces.
-    Returns the ids of the cues used.
     """
     text = doc.text
-    claimed: dict[int, Draft] = {}
+    found = Claims()
+    claimed: dict[tuple[int, int], Draft] = {}      # cue -> its attribution
     speaking = sorted((c for c in cues if c.speaker_head is not None and not c.according_to),
                       key=lambda c: c.start)
     cue_starts = [c.start for c in speaking]
@@ -93,17 +92,15 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             gap = text[max(ends):quote.open]
             if "\n" not in gap and BEFORE_QUOTE.fullmatch(gap):
                 before = cue
-        window = {id(d): d for d in recent[-8:]}     # a split quotation's pieces are close
+        window = {i: d for i, d in enumerate(recent[-8:])}   # a split quotation's pieces are close
         previous = _previous_piece(text, quote, window, quotes)
         if previous is not None:
             # A quotation split by its cue ("“…,” she said. “…”") or continued right after a
             # piece of it, in the same paragraph: one attribution, several pieces.
-            previous.fragments.append((quote.start, quote.end))
-            previous.quotes.append(quote)
-            previous.unclosed = previous.unclosed or not quote.closed
-            used.add(id(quote))
+            previous.add_piece(quote)
+            found.quotes.add(quote_key(quote))
             continue
-        if before is not None and id(before) in claimed:
+        if before is not None and cue_key(before) in claimed:
             best = (0, before)            # the second piece of a split quotation
         elif after is not None:
             best = (0, after)
@@ -112,20 +109,16 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
         else:
             continue
         cue = best[1]
-        if id(cue) in claimed:
-            draft = claimed[id(cue)]
+        if cue_key(cue) in claimed:
+            draft = claimed[cue_key(cue)]
             if draft.quotes and draft.quotes[-1].end < quote.open:
-                draft.fragments.append((quote.start, quote.end))
-                draft.quotes.append(quote)
-                draft.unclosed = draft.unclosed or not quote.closed
-                used.add(id(quote))
+                draft.add_piece(quote)
+                found.quotes.add(quote_key(quote))
             continue
-        draft = Draft(kind="direct", fragments=[(quote.start, quote.end)], cue=cue,
-                      method="adjacent", sentence_index=cue.sentence.index,
-                      paragraph_index=cue.sentence.paragraph_index,
-                      unclosed=not quote.closed, quotes=[quote])
-        drafts.append(draft)
-        claimed[id(cue)] = draft
+        draft = found.add(new_draft("direct", [(quote.start, quote.end)], cue=cue,
+                                    method="adjacent", sentence_index=cue.sentence.index,
+                                    paragraph_index=cue.sentence.paragraph_index,
+                                    quotes=[quote]))
+        claimed[cue_key(cue)] = draft
         recent.append(draft)
-        used.add(id(quote))
-    return set(claimed)
+    return found

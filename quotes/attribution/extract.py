@@ -15,7 +15,7 @@ from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
 from .cue_syntax import trim_punct
 from .cues import find_cues
-from .drafts import Cue, Draft
+from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
 from .labels import attach_labelled_speech
 from .marks import QUOTE_MARKS, QuoteIndex, QuoteSpan, find_quotes
 
@@ -31,14 +31,22 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
     all_quotes = find_quotes(text)
     quotes = QuoteIndex(all_quotes)
     cues = find_cues(doc, quotes)
-    drafts: list[Draft] = []
-    used: set[int] = set()          # ids of quotations already given to an attribution
-    lexicon = cue_lexicon()
-    claimed = attach_adjacent_quotes(doc, quotes, cues, drafts, used)
-    attach_labelled_speech(doc, quotes, drafts, used)
+    # Each pass reads what the passes before it took and returns what it takes itself.
+    claims = attach_adjacent_quotes(doc, quotes, cues)
+    claims = claims | attach_labelled_speech(doc, quotes, claims)
+    claims = claims | _reported_speech(doc, quotes, cues, claims)
+    claims = claims | _link_remaining_quotes(doc, quotes, cues, claims)
+    return _to_records(doc, claims.drafts, doc_id)
 
+
+def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
+                     taken: Claims) -> Claims:
+    """The remaining cues' reported clauses, with the quotations inside them."""
+    text = doc.text
+    lexicon = cue_lexicon()
+    found = Claims()
     for cue in cues:
-        if id(cue) in claimed:
+        if cue_key(cue) in taken.cues:
             continue
         content = _extend_to_clause_end(trim_punct(cue.content), cue, cues)
         if not content and cue.object_content and cue.lemma in lexicon.direct_only:
@@ -48,7 +56,8 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
         if not content:
             continue
         start, end = content[0].start, content[-1].end
-        inside = [q for q in quotes.overlapping(start, end) if id(q) not in used]
+        inside = [q for q in quotes.overlapping(start, end)
+                  if not taken.took(q) and not found.took(q)]
         if cue.lemma in lexicon.direct_only and not inside and not (
                 cue.lemma in QUESTION_CUES and content[0].text.lower() in QUESTION_WORDS):
             continue
@@ -59,16 +68,11 @@ def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[A
             start = min([start] + [q.open for q in inside])
             end = max([end] + [(q.close + 1 if q.close is not None else q.end) for q in inside])
             fragments = _runs(content, start, end, text)
-        for q in inside:
-            used.add(id(q))
-        drafts.append(Draft(kind=kind, fragments=fragments, cue=cue,
+        found.add(new_draft(kind, fragments, cue=cue,
                             method="according_to" if cue.according_to else "syntax",
                             sentence_index=cue.sentence.index,
-                            paragraph_index=cue.sentence.paragraph_index,
-                            unclosed=any(not q.closed for q in inside), quotes=inside))
-
-    _link_remaining_quotes(doc, quotes, cues, drafts, used)
-    return _to_records(doc, drafts, doc_id)
+                            paragraph_index=cue.sentence.paragraph_index, quotes=inside))
+    return found
 
 
 def _extend_to_clause_end(content: list[Word], cue: Cue, cues: list[Cue]) -> list[Word]:
@@ -132,13 +136,16 @@ def _sentence_at(doc: ParsedDocument, offset: int) -> Sentence | None:
 
 
 def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
-                           drafts: list[Draft], used: set[int]) -> None:
-    """Quotations no cue claimed syntactically: split quotes, adjacent cues, follow-ons, scare."""
+                           taken: Claims) -> Claims:
+    """Quotations no cue claimed syntactically: split quotes, adjacent cues, follow-ons, scare.
+    A second piece of an earlier attribution is added to it (its only change)."""
     text = doc.text
-    cues_with_content = {id(d.cue) for d in drafts if d.cue is not None}
+    found = Claims()
+    cues_with_content = set(taken.cues)
     for quote in quotes.spans:
-        if id(quote) in used:
+        if taken.took(quote) or found.took(quote):
             continue
+        drafts = taken.drafts + found.drafts
         sentence = _sentence_at(doc, quote.start)
         if sentence is None:
             continue
@@ -152,10 +159,8 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
                 continue
             gap = text[last.close + 1:quote.open]
             if len(gap) < 80 and not SENTENCE_END.search(gap) and draft.cue.end <= quote.open:
-                draft.fragments.append((quote.start, quote.end))
-                draft.quotes.append(quote)
-                draft.unclosed = draft.unclosed or not quote.closed
-                used.add(id(quote))
+                draft.add_piece(quote)
+                found.quotes.add(quote_key(quote))
                 merged = True
                 break
         if merged:
@@ -164,36 +169,32 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
         #    “…,” said the spokesman, who asked… / Kupchan said: (newline) “…”
         cue = _adjacent_cue(doc, sentence, quote, cues, cues_with_content)
         if cue is not None:
-            cues_with_content.add(id(cue))
-            drafts.append(Draft(kind="direct", fragments=[(quote.start, quote.end)], cue=cue,
-                                method="adjacent", sentence_index=cue.sentence.index,
-                                paragraph_index=cue.sentence.paragraph_index,
-                                unclosed=not quote.closed, quotes=[quote]))
-            used.add(id(quote))
+            cues_with_content.add(cue_key(cue))
+            found.add(new_draft("direct", [(quote.start, quote.end)], cue=cue, method="adjacent",
+                                sentence_index=cue.sentence.index,
+                                paragraph_index=cue.sentence.paragraph_index, quotes=[quote]))
             continue
         # 3. Scare quotes, titles and nicknames: short and not a sentence of speech.
         if _is_scare(doc, sentence, quote):
-            drafts.append(Draft(kind="scare", fragments=[(quote.start, quote.end)], cue=None,
-                                method="scare", sentence_index=sentence.index,
-                                paragraph_index=quote.paragraph_index,
-                                unclosed=not quote.closed, quotes=[quote]))
-            used.add(id(quote))
+            found.add(new_draft("scare", [(quote.start, quote.end)], cue=None, method="scare",
+                                sentence_index=sentence.index,
+                                paragraph_index=quote.paragraph_index, quotes=[quote]))
             continue
         # 4. A follow-on quotation with no cue: it belongs to the previous speaker.
         previous = _previous_speaker_draft(drafts, quote)
-        drafts.append(Draft(kind="direct", fragments=[(quote.start, quote.end)],
+        found.add(new_draft("direct", [(quote.start, quote.end)],
                             cue=previous.cue if previous else None,
                             method="continuation" if previous else "unattributed",
                             sentence_index=sentence.index, paragraph_index=quote.paragraph_index,
-                            unclosed=not quote.closed, quotes=[quote], inherited_from=previous))
-        used.add(id(quote))
+                            quotes=[quote], inherited_from=previous))
+    return found
 
 
 def _adjacent_cue(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan, cues: list[Cue],
-                  claimed: set[int]) -> Cue | None:
+                  claimed: set[tuple[int, int]]) -> Cue | None:
     best = None
     for cue in cues:
-        if id(cue) in claimed or cue.speaker_head is None:
+        if cue_key(cue) in claimed or cue.speaker_head is None:
             continue
         if cue.sentence.index == sentence.index or (
                 quote.close is not None and _sentence_at(doc, quote.close) is cue.sentence):

@@ -6,7 +6,7 @@ import re
 from ..lexicon import word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..parse.paragraphs import paragraphs
-from .drafts import Cue, Draft
+from .drafts import Claims, Cue, new_draft, quote_key
 from .marks import QuoteIndex
 
 # "PENCE: Well, look, …" (transcripts) and "Graham: Trump’s rhetoric destroying GOP" (headlines).
@@ -51,12 +51,12 @@ def _label_cue(doc: ParsedDocument, mark_start: int, mark_end: int, speaker_star
                text=doc.text[mark_start:mark_end], speaker=speaker, speaker_head=head)
 
 
-def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: list[Draft],
-                            used: set[int]) -> None:
+def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, taken: Claims) -> Claims:
     """Speech labelled by its speaker instead of a verb: transcript and headline labels
     ("WALLACE: …", "Graham: …") and dash signatures after a quotation ("“…” ― Name")."""
     text = doc.text
-    taken = [(d.start, d.end) for d in drafts]
+    found = Claims()
+    spans = [(d.start, d.end) for d in taken.drafts]
     for paragraph in paragraphs(text):
         body = text[paragraph.start:paragraph.end]
         match = SPEAKER_LABEL.match(body)
@@ -68,7 +68,7 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: list
         if any(w.lower() in HEADLINE_WORDS for w in match.group(1).split()[1:]):
             continue
         if len(match.group(1)) > 60 or any(s < paragraph.end and paragraph.start < e
-                                           for s, e in taken):
+                                           for s, e in spans):
             continue
         label_start = paragraph.start + match.start(1)
         label_end = paragraph.start + match.end(1)
@@ -77,24 +77,23 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: list
         if cue is None:
             continue
         start, end = paragraph.start + match.end(), paragraph.end
-        inside = [q for q in quotes.overlapping(start, end) if id(q) not in used]
+        inside = [q for q in quotes.overlapping(start, end)
+                  if not taken.took(q) and not found.took(q)]
         if inside and inside[0].open < start:
             # "\"WALLACE: Let's start …" — a transcript excerpt quoted as a whole.
             end = min(end, inside[0].end)
-            used.add(id(inside[0]))
+            found.quotes.add(quote_key(inside[0]))
             inside = inside[1:]
         kind = "indirect"
         if inside:
             whole = inside[0].open == start and (inside[-1].close or end) + 1 >= end - 1
             kind = "direct" if whole and len(inside) == 1 else "mixed"
         fragments = [(inside[0].start, inside[0].end)] if kind == "direct" else [(start, end)]
-        for q in inside:
-            used.add(id(q))
-        drafts.append(Draft(kind=kind, fragments=fragments, cue=cue, method="label",
-                            sentence_index=cue.sentence.index,
-                            paragraph_index=paragraph.index, quotes=inside))
+        found.add(new_draft(kind, fragments, cue=cue, method="label",
+                            sentence_index=cue.sentence.index, paragraph_index=paragraph.index,
+                            quotes=inside))
     for quote in quotes.spans:
-        if id(quote) in used or quote.close is None:
+        if taken.took(quote) or found.took(quote) or quote.close is None:
             continue
         match = DASH_SIGNATURE.match(text, quote.close + 1)
         if not match:
@@ -106,8 +105,7 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, drafts: list
         cue.start = cue.word.start
         cue.end = cue.word.end
         cue.text = text[cue.start:cue.end]
-        used.add(id(quote))
-        drafts.append(Draft(kind="direct", fragments=[(quote.start, quote.end)], cue=cue,
-                            method="label", sentence_index=cue.sentence.index,
-                            paragraph_index=quote.paragraph_index, unclosed=False,
-                            quotes=[quote]))
+        found.add(new_draft("direct", [(quote.start, quote.end)], cue=cue, method="label",
+                            sentence_index=cue.sentence.index,
+                            paragraph_index=quote.paragraph_index, quotes=[quote]))
+    return found
