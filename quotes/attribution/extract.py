@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import cue_lexicon
+from ..lexicon import cue_lexicon, table
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
@@ -20,8 +20,9 @@ from .labels import attach_labelled_speech
 from .marks import QUOTE_MARKS, QuoteIndex, QuoteSpan, find_quotes
 
 # Verbs that are cues for a clause only when it is a question: "asked whether the plan…".
-QUESTION_CUES = frozenset({"ask", "wonder"})
-QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+QUESTION_CUES = frozenset(w for w, kind in table("question_cues.txt").items() if kind == ("cue",))
+QUESTION_WORDS = frozenset(w for w, kind in table("question_cues.txt").items()
+                           if kind == ("opener",))
 SENTENCE_END = re.compile(r"[.!?…]")
 
 

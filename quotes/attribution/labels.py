@@ -13,7 +13,7 @@ from .marks import QuoteIndex
 SPEAKER_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*"
                            r"(?:\s+\([^)]{1,30}\))?)\s*:\s+(?=\S)")
 # Title-case headline words that never belong to a speaker's name ("Stealth Over Health: …").
-HEADLINE_WORDS = frozenset("over of to in for and on with at by from as is are was be".split())
+HEADLINE_WORDS = word_list("headline_words.txt")
 # “…” ― Sonya Herridge (reader comments, pull quotes)
 DASH_SIGNATURE = re.compile(r"\s*(?:[―—–]|--)\s*([A-Z][^\n,;(“”\"]{1,60})")
 

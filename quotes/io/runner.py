@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..analyzer import BATCH_SIZE, Analyzer, batched
+from ..analyzer import BATCH_SIZE, Analyzer, batched, shared_analyzer
 from ..parse.nlp import ModelError
 from ..records import Attribution
 from .readers import Article, check_article
@@ -46,17 +46,18 @@ def _process_batch(analyzer, batch: list[Article]) -> list[Outcome]:
 
 # ---------------------------------------------------------------- worker processes
 
-_WORKER_ANALYZER = None
+_WORKER_MODEL: tuple[str, str | None] = ("auto", None)
 _WORKER_ERROR: ModelError | None = None
 
 
 def _init_worker(model: str, cache_dir: str | None) -> None:
-    global _WORKER_ANALYZER, _WORKER_ERROR
+    global _WORKER_MODEL, _WORKER_ERROR
     import torch
 
     torch.set_num_threads(1)     # N processes x 1 thread each: no oversubscription
     try:
-        _WORKER_ANALYZER = Analyzer(model, cache_dir=cache_dir)
+        _WORKER_MODEL = (model, cache_dir)
+        shared_analyzer(model, cache_dir)
     except Exception as exc:  # noqa: BLE001
         # An initializer that raises is restarted by the pool forever: keep the error for
         # the first task to raise in the parent instead.
@@ -67,7 +68,7 @@ def _init_worker(model: str, cache_dir: str | None) -> None:
 def _worker_analyzer() -> Analyzer:
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
-    return _WORKER_ANALYZER
+    return shared_analyzer(*_WORKER_MODEL)
 
 
 def _worker_model() -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from ..lexicon import word_list
 from ..parse.document import ParsedDocument
 from ..speakers.entities import Article
 from ..training.gum import GumDocument, Mention, Sentence, read_documents
@@ -22,8 +23,7 @@ from ..training.ner_data import name_span
 
 GENRES = ("news", "interview", "bio", "voyage")
 ENTITY_TYPES = ("person", "organization")
-FIRST_SECOND_PERSON = frozenset("""i me my mine myself we us our ours ourselves you your yours
-yourself yourselves""".split())
+FIRST_SECOND_PERSON = word_list("first_second_person.txt")
 KINDS = ("full name", "partial name", "pronoun", "description")
 
 

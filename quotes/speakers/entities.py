@@ -45,7 +45,7 @@ PRONOUN_WINDOW = 6
 # A definite description looks this far back for the entity it re-mentions.
 DESCRIPTION_WINDOW = 12
 # Determiners that make a description a new, different member of a kind already seen.
-DISTINCT_MARKERS = frozenset({"another", "second", "third", "fourth", "other", "different"})
+DISTINCT_MARKERS = word_list("distinct_markers.txt")
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 
 

@@ -14,8 +14,7 @@ from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 
 # Lower-case words that belong inside names: "Pieter van Leeuwen", "Ibn al-Khattab".
-PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la",
-                       "le", "al", "el", "bin", "ibn", "ben", "abu", "dos", "das", "ter", "zu"})
+PARTICLES = word_list("name_particles.txt")
 NOT_NAME_UPOS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "NUM",
                            "PART", "SYM"})
 
