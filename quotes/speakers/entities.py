@@ -402,8 +402,6 @@ class Article:
             elif item.entity is None and item.type == "organization":
                 key = re.sub(r"^the\s+", "", (item.key or "").lower())
                 item.entity = self._orgs.get(key)
-                if item.entity is None:
-                    item.entity = None
         return seen
 
 
@@ -465,6 +463,7 @@ def _inside_quote(doc: ParsedDocument, offset: int) -> bool:
 
 
 def _describe(entity: Entity, description: str, head: Word | None = None) -> None:
+    """Add a description (and its head noun, for later "the spokeswoman" re-mentions)."""
     description = clean(description)
     if description and description not in entity.descriptions:
         entity.descriptions.append(description)
