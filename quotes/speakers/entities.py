@@ -106,6 +106,7 @@ class Article:
         self._orgs: dict[str, Entity] = {}
         self._by_text: dict[str, Entity] = {}
         self._last_speaker: Entity | None = None
+        self.untyped_described: dict[str, int] = {}     # described names no type covers
         self._descriptions = _descriptions_of_names(doc, self)
         self._description_heads = {name: {_head_of_description(d) for d in found}
                                    for name, found in self._descriptions.items()}
@@ -114,7 +115,9 @@ class Article:
             [(p.start, fullest_name(p.name, self.people), "person") for p in self.people
              if fullest_name(p.name, self.people) in self._descriptions] +
             [(o.start, o.name, "organization") for o in self.others
-             if o.name in self._descriptions and o.type == "organization"])
+             if o.name in self._descriptions and o.type == "organization"] +
+            [(start, name, "person") for name, start in self.untyped_described.items()
+             if name in self._descriptions])
 
     # ------------------------------------------------------------------ entities
 
@@ -316,7 +319,10 @@ class Article:
                     not entity.mentions or entity.inherited_evidence:
                 continue
             first = entity.mentions[0]
-            if not first.words or first.words[0].text.lower() not in ("a", "an") or \
+            # "A federal judge …" or an office held by one person ("Ontario’s housing
+            # minister … Housing Minister Colette Marchetti")
+            if not first.words or not (first.words[0].text.lower() in ("a", "an") or
+                                       entity.office) or \
                     evidence_for(self.doc, entity.mentions, entity.sentences):
                 continue
             owners = [p for p in named if entity.heads & p.heads]
@@ -536,6 +542,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
             mention.type, mention.name = "organization", mention.core or mention.name
         return
     name_text = clean(doc.text[words[0].start:words[-1].end])
+    if kind == "person" and len(words) == 1 and mention.words[0].text.lower() == "the" and \
+            mention.head is words[0]:
+        kind = "organization"          # "the Riksbank": no person's name follows "the"
     if kind == "person":
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
             words = person_part(words) or words
@@ -597,6 +606,14 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
             if word.upos != "PROPN":
                 continue
             name = _name_key(sentence, word, spans)
+            if name is None and word.text[:1].isupper() and not word.text.isupper() and \
+                    sentence.head_of(word) is not None and \
+                    not _listed_organization(word.text):
+                # a surname no model or list typed ("Fenwick, Quillfeldt's lead lawyer, …"):
+                # described as a person, it is one
+                name = word.text
+                article.untyped_described[name] = min(article.untyped_described.get(
+                    name, word.start), word.start)
             if name is None:
                 continue
             for child in sentence.children(word):
@@ -605,8 +622,11 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
                     found.setdefault(name, []).append(_phrase(doc, sentence, child))
             if word.deprel.startswith("nsubj"):
                 predicate = sentence.head_of(word)
-                if predicate is not None and predicate.upos == "NOUN" and any(
-                        c.deprel == "cop" for c in sentence.children(predicate)):
+                # "Karin Solberg is Northline’s chief executive" ("executive" may be tagged ADJ)
+                nominal = predicate is not None and (predicate.upos == "NOUN" or (
+                    predicate.upos == "ADJ" and any(c.deprel in ("nmod:poss", "det")
+                                                    for c in sentence.children(predicate))))
+                if nominal and any(c.deprel == "cop" for c in sentence.children(predicate)):
                     found.setdefault(name, []).append(_phrase(doc, sentence, predicate,
                                                               skip={word.index}))
     return found

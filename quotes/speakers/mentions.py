@@ -292,8 +292,9 @@ def _common_type(head: Word) -> str:
     roles, _ = role_entries()
     lemma = singular(head)
     plural = head.feature("Number") == "Plur"
-    if lemma in word_list("organization_heads.txt") and lemma not in roles:
-        return "organization"
+    if (lemma in word_list("organization_heads.txt") and lemma not in roles) or \
+            lemma in word_list("company_nouns.txt"):
+        return "organization"          # "the Calgary-based miner" is a company
     if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma):
         return "group" if plural or lemma in ("people", "staff", "police") else "person"
     if not plural and head.upos == "NOUN" and SINGULAR_HUMAN_FALLBACK.search(lemma) and \

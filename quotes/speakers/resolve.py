@@ -25,10 +25,12 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str, str]:
     if entity.type == "document":
         # A document is its author's word: named, unless the article keeps the author from
         # us ("an internal email obtained by the Gazette", "a memo circulating among staff").
-        if any(_identified(m) for m in entity.mentions) or not any(
-                UNATTRIBUTED.search(m.text) for m in entity.mentions):
-            return "named", "identified document"
-        return "unnamed", "unattributed document"
+        if any(UNATTRIBUTED.search(m.text) or UNATTRIBUTED.search(_phrase_of(doc, m))
+               for m in entity.mentions) and not any(
+                m.words and m.words[0].text.lower() in DEFINITE_OWNERS - {"the", "this", "that"}
+                or AUTHOR_FROM.search(_phrase_of(doc, m)) for m in entity.mentions):
+            return "unnamed", "unattributed document"
+        return "named", "identified document"
     if entity.type == "organization":
         # "the ministry", "the report", "a Pentagon report", "a statement from the ministry",
         # "a filing by prosecutors": an institution or document that is definite or whose
@@ -39,6 +41,16 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str, str]:
             return "named", f"identified {entity.type}"
         return "unnamed", f"generic {entity.type}"
     return "unnamed", "description without a name"
+
+
+def _phrase_of(doc: ParsedDocument, mention) -> str:
+    """The whole noun phrase of a mention's head in its sentence ("A memo" as a speaker is
+    "A memo circulated Tuesday among House Democrats")."""
+    sentence = doc.sentence_containing(mention.start)
+    if sentence is None or mention.head is None:
+        return mention.text
+    words = [w for w in sentence.subtree(mention.head) if w.index >= mention.head.index - 3]
+    return doc.text[words[0].start:words[-1].end] if words else mention.text
 
 
 def _identified(mention, introducing: bool = False) -> bool:
@@ -66,6 +78,8 @@ DEFINITE_OWNERS = frozenset({"the", "this", "that", "its", "their", "his", "her"
 # "a study published … in the journal Nature Geoscience"
 AUTHOR = re.compile(r"\b(?:by|from)\s+(?:the\s+)?[\w’'-]+|\bpublished\b.*\bin\s+(?:the\s+)?"
                     r"(?:journal\s+)?[A-Z]")
+# who wrote or issued it: "a statement from the ministry", "a letter signed by the board"
+AUTHOR_FROM = re.compile(r"\b(?:from|signed by|issued by|written by|released by)\s+\S", re.I)
 OWNER_AFTER = re.compile(r"\b[A-Z][\w-]*[’']s\b")
 
 
