@@ -62,3 +62,10 @@ def test_an_interrupted_quotation_says_only_the_sources_words(analyzer):
                                                          "Not once in six years."]
     assert text[record.start:record.end].startswith("She never") and "” Ortiz said. “" in \
         text[record.start:record.end]
+
+
+def test_told_the_hearer_a_clause_without_that(analyzer):
+    (record,) = analyzer.extract("Ms. Rachel Dunmore told the jury she had left the building "
+                                 "at 6 p.m. on Nov. 3.")
+    assert record.cue == "told" and record.speaker_name == "Rachel Dunmore"
+    assert record.text.startswith("she had left the building")

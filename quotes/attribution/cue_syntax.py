@@ -352,6 +352,8 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
             # "He said: the plan will fail." / "told reporters: “...”"
             if child.relation == "parataxis" and _colon_between(sentence, verb, child):
                 content.extend(sentence.subtree(child))
+    if not content:
+        content = _clause_read_as_relative(sentence, verb)
     if not content and verb.relation == "parataxis":
         # "The plan, he said, will fail." / "“...,” Kupchan said." The cue is inserted into
         # the reported clause, which is everything under its head except the cue's own phrase.
@@ -360,6 +362,36 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
             cue_phrase = {w.index for w in sentence.subtree(verb)}
             content = [w for w in sentence.subtree(head) if w.index not in cue_phrase]
     return sorted(set(content), key=lambda w: w.index) if content else []
+
+
+# Verbs whose object is the hearer: "told the jury she had left", "assured investors the
+# fund was safe".
+HEARER_VERBS = frozenset({"tell", "assure", "inform", "warn", "remind", "promise", "advise"})
+
+
+def _clause_read_as_relative(sentence: Sentence, verb: Word) -> list[Word]:
+    """"told the jury she had left the building": a compact parser reads the reported clause,
+    which has no "that", as a relative clause of the hearer ("the jury [whom] she had left").
+    A clause with a subject of its own and no relative word, right after the hearer, is the
+    content."""
+    if (verb.lemma or "").lower() not in HEARER_VERBS:
+        return []
+    for child in sentence.children(verb):
+        if child.relation not in ("obj", "iobj"):
+            continue
+        for clause in sentence.children(child):
+            if clause.deprel != "acl:relcl":
+                continue
+            subjects = [c for c in sentence.children(clause) if c.deprel.startswith("nsubj")]
+            if not subjects or any(s.text.lower() in RELATIVE_PRONOUNS for s in subjects):
+                continue
+            if any(c.text.lower() in RELATIVE_PRONOUNS or c.deprel == "mark"
+                   for c in sentence.children(clause) if c.index < clause.index):
+                continue
+            words = sentence.subtree(clause)
+            if words and words[0].index == child.index + 1:
+                return words
+    return []
 
 
 def _misattached_relative(sentence: Sentence, verb: Word, child: Word) -> bool:

@@ -192,6 +192,10 @@ def known_places() -> frozenset[str]:
     return word_list("places.txt") | word_list("countries.txt")
 
 
+# A legislator's party and state after the name: "Sen. Thomas Reilly, D-Mass.,"
+PARTY_LABEL = re.compile(r"[DRI]\s*-\s*[A-Z][\w.]*(?:\s*[A-Z][\w.]*)?")
+
+
 def person_part(words: list[Word]) -> list[Word]:
     """The part of a person span the model ran past a lower-case word ("Gov. Neil Forsythe |
     of Georgia", "Secretary of State | Mia Duarte") that holds a listed given name."""
@@ -216,6 +220,8 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
     "Dana Whitfield" with a listed given name is a person whatever the model says."""
     name = " ".join(text[words[0].start:words[-1].end].split())
     lowered = name.lower()
+    if PARTY_LABEL.fullmatch(name):
+        return None                      # "D-Mass.", "R-Texas": a party and state, no one
     if lowered in known_places() and ner_type in ("person", "organization"):
         return "place"
     if ner_type == "person":
@@ -288,7 +294,7 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             if any(w.index in covered for w in run):
                 continue
             name = split_title(run, doc.text)
-            if name is None:
+            if name is None or PARTY_LABEL.fullmatch(name.text):
                 continue
             gender = _gender_before(sentence, name)
             if name.text.lower() in known_places():
