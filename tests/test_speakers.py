@@ -124,3 +124,10 @@ def test_speaker_entity_is_in_every_output_row(analyzer):
     assert "speaker_entity" in COLUMNS
     (record,) = analyzer.extract("“Yes,” said Maria Lopez.")
     assert record.speaker_entity == "e1" and record.to_dict()["speaker_entity"] == "e1"
+
+
+def test_it_can_mean_a_country_speaking_as_its_government(analyzer):
+    text = "Ukraine reported a drone attack on Monday. “We will respond,” it said."
+    records = analyzer.extract(text)
+    said = [r for r in records if r.cue == "said"]
+    assert said and (said[0].speaker_name, said[0].speaker_type) == ("Ukraine", "organization")

@@ -362,7 +362,9 @@ class Article:
             return None
         if best_seen.entity is not None:
             return best_seen.entity
-        return self.person(best_seen.key or "")
+        if best_seen.type == "person":
+            return self.person(best_seen.key or "")
+        return self.organization(best_seen.key or "")
 
     def _main_character(self, mention: Mention, wanted: str,
                         seen_before: list[_Seen]) -> _Seen | None:
@@ -389,9 +391,10 @@ class Article:
                                   person.gender or self._gender_of(person.name), "sing",
                                   person.subject))
         for other in self.others:
-            if other.start < offset and other.type == "organization":
+            # a place speaks as its government or institution ("Russia said it would …")
+            if other.start < offset and other.type in ("organization", "place"):
                 seen.append(_Seen(other.start, other.sentence_index, None, other.name,
-                                  "organization", None, "sing", False))
+                                  other.type, None, "sing", False))
         for entity in self.entities:
             for m in entity.mentions:
                 if m.start < offset and (id(entity) not in linked_people or m.pronoun):
@@ -405,7 +408,7 @@ class Article:
                                  if k == item.key or same_person(k, item.key or "")), None)
                 if existing is not None:
                     item.entity, item.gender = existing, existing.gender or item.gender
-            elif item.entity is None and item.type == "organization":
+            elif item.entity is None and item.type in ("organization", "place"):
                 key = re.sub(r"^the\s+", "", (item.key or "").lower())
                 item.entity = self._orgs.get(key)
         return seen
@@ -429,7 +432,7 @@ def _agrees(mention: Mention, wanted: str, seen: _Seen) -> bool:
             return False
         return not (seen.gender and mention.gender and seen.gender != mention.gender)
     if wanted == "thing":
-        return seen.type in ("organization", "document") and seen.number != "plur"
+        return seen.type in ("organization", "document", "place") and seen.number != "plur"
     return seen.type in ("group", "organization") or (seen.type == "person"
                                                       and seen.number == "plur")
 
