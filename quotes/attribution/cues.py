@@ -126,13 +126,8 @@ def _no_speech_use(cue: Cue, quotes: QuoteIndex) -> bool:
                                                                "parataxis")]
     if own:
         return False
-    after = doc_text_after(sentence, word)
-    return not quotes.overlapping(word.end, word.end + len(after) + 1) or not after.strip(" ,:")
-
-
-def doc_text_after(sentence: Sentence, word: Word) -> str:
-    rest = [w for w in sentence.words if w.index > word.index]
-    return " ".join(w.text for w in rest if w.upos != "PUNCT")
+    # a quotation after it in the sentence is what it reports ("…, adding, “We will see.”")
+    return not quotes.overlapping(word.end, sentence.end)
 
 
 def _mute_subject(cue: Cue) -> bool:
