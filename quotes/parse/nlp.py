@@ -242,15 +242,16 @@ def model_info(model: str | os.PathLike = "auto") -> ModelInfo:
     return _bundled_info(directory, _model_dir_files(directory))
 
 
-def load_pipeline(model: str | os.PathLike = "auto", *, fast_decoder: bool = True,
+def load_pipeline(model: str | os.PathLike = "auto", *, speedups: bool = True,
                   **stanza_options: Any) -> Pipeline:
     """Return a ready pipeline (tokenize, mwt, pos, lemma, depparse); never touches the network.
 
     ``model``: ``"auto"`` (Stanza's official English models when installed, else bundled),
     ``"bundled"``, ``"stanza"``, or a folder holding ``tokenize.pt``, ``mwt.pt``, ``pos.pt``,
     ``lemma.pt`` and ``depparse.pt``.  ``stanza_options`` go to ``stanza.Pipeline`` as they are
-    (for example ``tokenize_pretokenized=True``).  ``fast_decoder`` swaps Stanza's pure-Python
-    tree decoder for a compiled one that returns the same trees (see :mod:`quotes.decoder`).
+    (for example ``tokenize_pretokenized=True``).  ``speedups`` routes Stanza through faster
+    equivalents of a few of its internals that return the same parses (see
+    :mod:`quotes.parse.speedups`).
     """
     import stanza
     import torch
@@ -274,8 +275,8 @@ def load_pipeline(model: str | os.PathLike = "auto", *, fast_decoder: bool = Tru
                       ner_pretrain_path=None, ner_forward_charlm_path=None,
                       ner_backward_charlm_path=None)
     kwargs.update(stanza_options)
-    if fast_decoder:
-        from .decoder import install
+    if speedups:
+        from .speedups import install
 
         install()
     logging.getLogger("stanza").setLevel(logging.WARNING)

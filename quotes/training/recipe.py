@@ -225,9 +225,9 @@ def retag(paths: Paths) -> None:
 def train_depparse(paths: Paths) -> None:
     from stanza.models import parser
 
-    from ..parse.decoder import install
+    from ..parse.speedups import install
 
-    install()   # the compiled tree decoder: same trees, much faster dev evaluations
+    install(("decoder",))   # the compiled tree decoder: same trees, much faster dev evaluations
 
     retag(paths)
     save_dir = paths.saved / "depparse"
