@@ -148,6 +148,31 @@ def main() -> None:
     warnings.showwarning = _warn_one_line
 
 
+class WorkersType(click.ParamType):
+    """``--workers``: a number of processes from 1 to 64, or ``auto`` (one per usable core)."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            number = value
+        elif str(value).strip().lower() == "auto":
+            from .io.runner import usable_cores
+
+            return min(64, usable_cores())
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is neither a number of processes nor 'auto'", param, ctx)
+        if not 1 <= number <= 64:
+            self.fail(f"{number} is not between 1 and 64", param, ctx)
+        return number
+
+
+WORKERS = WorkersType()
+
+
 def input_options(command):
     """The options every command that reads articles shares."""
     for option in reversed([
@@ -160,8 +185,9 @@ def input_options(command):
         click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                      help="Parse cache folder (default: $QUOTES_CACHE_DIR or the user cache)."),
         click.option("--no-cache", is_flag=True, help="Parse everything again; store nothing."),
-        click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-                     help="Parse with this many processes."),
+        click.option("--workers", type=WORKERS, default="1", show_default=True,
+                     help="Parse with this many processes (one thread each); 'auto': one "
+                          "per core."),
         click.option("--batch-size", type=click.IntRange(1, 1024), default=BATCH_SIZE, show_default=True,
                      help="Articles per Stanza call."),
     ]):

@@ -96,3 +96,27 @@ def test_two_workers_give_identical_output(corpus, tmp_path):
                                   "--batch-size", "1", "--workers", "2", "--model", "bundled"])
     assert result.exit_code == 0, result.output
     assert double.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
+
+
+def test_workers_auto_is_one_process_per_core_with_identical_output(corpus, tmp_path):
+    from quotes.io.runner import usable_cores
+
+    runner = CliRunner()
+    single, auto = tmp_path / "one.jsonl", tmp_path / "auto.jsonl"
+    assert runner.invoke(main, ["extract", str(corpus), "-o", str(single), "--no-cache",
+                                "--batch-size", "1"]).exit_code == 0
+    result = runner.invoke(main, ["extract", str(corpus), "-o", str(auto), "--no-cache",
+                                  "--batch-size", "1", "--workers", "auto", "--model", "bundled"])
+    assert result.exit_code == 0, result.output
+    cores = usable_cores()
+    assert (f"({cores} workers)" in result.output) == (cores > 1), result.output
+    assert auto.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["many", "0", "65", ""])
+def test_workers_must_be_a_number_or_auto(corpus, tmp_path, value):
+    result = CliRunner().invoke(main, ["extract", str(corpus), "-o", str(tmp_path / "o.jsonl"),
+                                       "--workers", value])
+    assert result.exit_code == 2
+    assert "--workers" in result.output
+    assert not (tmp_path / "o.jsonl").exists()

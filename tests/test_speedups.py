@@ -18,7 +18,8 @@ TEXT = (
     "according to a filing with the Securities and Exchange Commission.\n"
     "Officials in Ottawa, speaking on condition of anonymity, said the talks had stalled "
     "and that Ms. Ortega would probably return to Minnesota soon.\n"
-    "He gave the committee a list; it quickly, quietly and very carefully read it twice."
+    "He gave the committee a list; it quickly, quietly and very carefully read it twice.\n"
+    "Write to press@duluthmn.gov or see www.duluthmn.gov/budget and https://example.com/a?b=1."
 )
 
 
@@ -185,3 +186,22 @@ def test_padded_tensors_equal_stanzas(stanza_only):
     assert torch.equal(speedups.get_long_tensor(nested, 2, 0), original(nested, 2, 0))
     with pytest.raises(ValueError):
         speedups.get_long_tensor([[[1, 2], [3]], [[4]]], 2, 0)
+
+
+def test_token_masks_equal_stanzas_and_skip_endless_runs(pipeline):
+    import random
+
+    original = speedups.stanza_original("update_pred_regex")
+    rng = random.Random(5)
+    texts = ["Write to press@city.gov or see www.city.gov/budget.", "a.b", "no dots here",
+             "x@y", "mail j.doe@example.co.uk now", "http://example.com/a?b=c and more",
+             "U.S. officials said 3.5 percent", "“See https://t.co/abc,” she wrote."]
+    alphabet = "ab.@/: w"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300)))
+              for _ in range(200)]
+    for text in texts:
+        pred = [rng.choice((0, 0, 0, 1, 2)) for _ in text]
+        assert speedups.update_pred_regex(list(text), list(pred)) == \
+            original(list(text), list(pred)), text
+    endless = list("ab." * 70_000)                       # 210,000 characters, no space
+    assert speedups.update_pred_regex(endless, [0] * len(endless)) == [0] * len(endless)

@@ -127,15 +127,6 @@ def _runs(content: list[Word], start: int, end: int, text: str) -> list[tuple[in
     return pieces
 
 
-def _sentence_at(doc: ParsedDocument, offset: int) -> Sentence | None:
-    for sentence in doc.sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence
-        if sentence.start > offset:
-            return sentence
-    return doc.sentences[-1] if doc.sentences else None
-
-
 def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
                            taken: Claims) -> Claims:
     """Quotations no cue claimed syntactically: split quotes, adjacent cues, follow-ons, scare.
@@ -143,11 +134,14 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
     text = doc.text
     found = Claims()
     cues_with_content = set(taken.cues)
+    cues_by_sentence: dict[int, list[tuple[int, Cue]]] = {}
+    for position, cue in enumerate(cues):
+        cues_by_sentence.setdefault(cue.sentence.index, []).append((position, cue))
     for quote in quotes.spans:
         if taken.took(quote) or found.took(quote):
             continue
         drafts = taken.drafts + found.drafts
-        sentence = _sentence_at(doc, quote.start)
+        sentence = doc.sentence_from(quote.start)
         if sentence is None:
             continue
         # 1. The second half of a quotation split by its cue: “…,” he said, “…”
@@ -168,7 +162,7 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             continue
         # 2. A cue with no content of its own in the same or the previous sentence:
         #    “…,” said the spokesman, who asked… / Kupchan said: (newline) “…”
-        cue = _adjacent_cue(doc, sentence, quote, cues, cues_with_content)
+        cue = _adjacent_cue(doc, sentence, quote, cues_by_sentence, cues_with_content)
         if cue is not None:
             cues_with_content.add(cue_key(cue))
             found.add(new_draft("direct", [(quote.start, quote.end)], cue=cue, method="adjacent",
@@ -191,14 +185,21 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
     return found
 
 
-def _adjacent_cue(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan, cues: list[Cue],
+def _adjacent_cue(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan,
+                  cues_by_sentence: dict[int, list[tuple[int, Cue]]],
                   claimed: set[tuple[int, int]]) -> Cue | None:
+    """The nearest unclaimed cue of the quotation's sentence (or of the sentence where it
+    closes), or one ending the previous sentence with a colon."""
+    closing = doc.sentence_from(quote.close) if quote.close is not None else None
+    indexes = {sentence.index, sentence.index - 1}
+    if closing is not None:
+        indexes.add(closing.index)
+    candidates = sorted(item for index in indexes for item in cues_by_sentence.get(index, ()))
     best = None
-    for cue in cues:
+    for _, cue in candidates:
         if cue_key(cue) in claimed or cue.speaker_head is None:
             continue
-        if cue.sentence.index == sentence.index or (
-                quote.close is not None and _sentence_at(doc, quote.close) is cue.sentence):
+        if cue.sentence.index == sentence.index or cue.sentence is closing:
             distance = min(abs(cue.start - quote.end), abs(quote.start - cue.end))
         elif cue.sentence.index == sentence.index - 1 and cue.sentence.paragraph_index in (
                 quote.paragraph_index, quote.paragraph_index - 1):

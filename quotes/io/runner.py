@@ -52,9 +52,8 @@ _WORKER_ERROR: ModelError | None = None
 
 def _init_worker(model: str, cache_dir: str | None) -> None:
     global _WORKER_MODEL, _WORKER_ERROR
-    import torch
-
-    torch.set_num_threads(1)     # N processes x 1 thread each: no oversubscription
+    # N processes x 1 thread each: no oversubscription (and the pipeline keeps it so)
+    os.environ["QUOTES_THREADS"] = "1"
     try:
         _WORKER_MODEL = (model, cache_dir)
         shared_analyzer(model, cache_dir)
@@ -79,6 +78,19 @@ def _worker_batch(batch: list[Article]) -> list[Outcome]:
     return _process_batch(_worker_analyzer(), batch)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def worker_count(workers: int | str) -> int:
+    """``"auto"``: one process per usable core; otherwise the number given."""
+    return usable_cores() if workers == "auto" else int(workers)
+
+
 class Runner:
     """Loads the model (here, or once in each of ``workers`` processes) when entered, so that
     a model that cannot load fails before any work; then parses ``batch_size`` articles at a
@@ -89,12 +101,12 @@ class Runner:
     """
 
     def __init__(self, *, analyzer: Analyzer | None = None, model: str | os.PathLike = "auto",
-                 cache_dir: str | os.PathLike | None = None, workers: int = 1,
+                 cache_dir: str | os.PathLike | None = None, workers: int | str = 1,
                  batch_size: int = BATCH_SIZE) -> None:
         self.analyzer = analyzer
         self.model_arg = str(model)
         self.cache_dir = str(cache_dir) if cache_dir else None
-        self.workers = workers
+        self.workers = worker_count(workers)
         self.batch_size = batch_size
         self.model: str | None = None      # the loaded model's id
         self._pool = None

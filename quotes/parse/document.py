@@ -1,6 +1,7 @@
 """Plain, serializable dependency parses: the only form of a parse the attribution rules see."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
@@ -109,6 +110,7 @@ class ParsedDocument:
     text: str
     sentences: list[Sentence]
     model: str = ""
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {
@@ -132,10 +134,28 @@ class ParsedDocument:
         return cls(text=text, sentences=sentences, model=data.get("model", ""))
 
     def sentence_containing(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence whose span holds ``offset`` (binary search: sentences are in order)."""
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        position = bisect_right(self._starts, offset) - 1
+        if position >= 0 and offset < self.sentences[position].end:
+            return self.sentences[position]
         return None
+
+    def sentence_from(self, offset: int) -> Sentence | None:
+        """The first sentence that holds ``offset`` (or ends just before it), else the first
+        one after it, else the last one."""
+        if not self.sentences:
+            return None
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        position = bisect_right(self._starts, offset) - 1
+        if position >= 1 and offset < self.sentences[position - 1].end + 1:
+            return self.sentences[position - 1]
+        if position >= 0 and offset < self.sentences[position].end + 1:
+            return self.sentences[position]
+        following = position + 1
+        return self.sentences[following] if following < len(self.sentences) else self.sentences[-1]
 
     def words(self) -> Iterator[tuple[Sentence, Word]]:
         for sentence in self.sentences:

@@ -18,6 +18,10 @@ against Stanza's own code on the same input:
   per unit (a word's characters once per distinct word); composite tags (features, xpos) are parsed once per distinct value.
 * **dictionary lemmatizer**: a lemmatizer trained as a dictionary only looks words up without
   first building the character tensors of a seq2seq model it does not have.
+* **e-mail and URL masks of the tokenizer**: Stanza's expression is tried only on runs of
+  text that can hold an address (an "@" or a "."), and not on runs without spaces longer than
+  :data:`LONG_RUN` characters, over which it backtracks for hours (the one difference from
+  Stanza: such a run is not masked).
 * **padded id tensors**: ``get_long_tensor`` fills a numpy array instead of one small tensor
   per row.
 """
@@ -335,6 +339,41 @@ def _install_lemma() -> None:
     _replace("lemma", LemmaProcessor, "process", lemma_process, "lemma_process")
 
 
+# --- tokenizer: e-mail and URL masks ------------------------------------------------------
+
+# A run of characters without spaces longer than this is not an e-mail address or a URL of
+# real copy; Stanza's mask expression backtracks over such a run in time quadratic in its
+# length (a 200,000-character line without spaces never finishes), so it is left unmasked.
+LONG_RUN = 4096
+
+
+def update_pred_regex(raw, pred):
+    """``stanza.models.tokenization.utils.update_pred_regex``: the same masks, with the
+    expression tried only on runs that contain "@" or "." (every e-mail address and URL it
+    matches has one) and are at most :data:`LONG_RUN` characters long."""
+    from stanza.models.tokenization.utils import MASK_RE, find_spans
+
+    for span_begin, span_end in find_spans(raw):
+        if span_end - span_begin > LONG_RUN:
+            continue
+        text = "".join(raw[span_begin:span_end])
+        if "@" not in text and "." not in text:
+            continue
+        for match in MASK_RE.finditer(text):
+            match_begin, match_end = match.span()
+            for char in range(match_begin + span_begin, match_end + span_begin - 1):
+                pred[char] = 0
+            if pred[match_end + span_begin - 1] == 0:
+                pred[match_end + span_begin - 1] = 1
+    return pred
+
+
+def _install_token_masks() -> None:
+    from stanza.models.tokenization import utils
+
+    _replace("token_masks", utils, "update_pred_regex", update_pred_regex, "update_pred_regex")
+
+
 # --- padded id tensors ----------------------------------------------------------------------
 
 def get_long_tensor(tokens_list, batch_size, pad_id=None):
@@ -391,7 +430,7 @@ def _replace(speedup: str, owner: Any, attribute: str, new: Any, key: str | None
 
 SPEEDUPS = {"decoder": _install_decoder, "chosen_arc_labels": _install_chosen_arc_labels,
             "ner_viterbi": _install_ner, "vocab": _install_vocab, "lemma": _install_lemma,
-            "long_tensor": _install_long_tensor}
+            "long_tensor": _install_long_tensor, "token_masks": _install_token_masks}
 
 
 def stanza_original(name: str) -> Any:

@@ -21,6 +21,7 @@ about) joins an entity:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -101,6 +102,13 @@ class Article:
     def __init__(self, doc: ParsedDocument) -> None:
         self.doc = doc
         self.people, self.others = typed_names(doc)
+        # both lists run in sentence order: pronoun windows are found by bisection
+        self._people_sentences = [p.sentence_index for p in self.people]
+        self._others_sentences = [o.sentence_index for o in self.others]
+        self._fullest: dict[str, str] = {}
+        self._fullest_orgs: dict[str, str] = {}
+        self._genders: dict[str, str | None] = {}
+        self._quoted_offsets: dict[int, bool] = {}
         self.entities: list[Entity] = []
         self._people: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
@@ -112,8 +120,8 @@ class Article:
                                    for name, found in self._descriptions.items()}
         # (offset, name, type) of every mention of a described name
         self._described_names = sorted(
-            [(p.start, fullest_name(p.name, self.people), "person") for p in self.people
-             if fullest_name(p.name, self.people) in self._descriptions] +
+            [(p.start, self.fullest(p.name), "person") for p in self.people
+             if self.fullest(p.name) in self._descriptions] +
             [(o.start, o.name, "organization") for o in self.others
              if o.name in self._descriptions and o.type == "organization"] +
             [(start, name, "person") for name, start in self.untyped_described.items()
@@ -130,7 +138,7 @@ class Article:
         """The person entity of a name, by its fullest form in the article."""
         if name.isupper():
             name = name.title()          # a transcript label: "PENCE" is Mike Pence
-        full = fullest_name(name, self.people)
+        full = self.fullest(name)
         for key, entity in self._people.items():
             if key == full or same_person(key, full):
                 if full not in entity.names:
@@ -159,6 +167,11 @@ class Article:
 
     def _fullest_organization(self, name: str) -> str:
         """"Corvista" -> "Corvista Bio" when the article gives the longer name."""
+        if name not in self._fullest_orgs:
+            self._fullest_orgs[name] = self._longest_organization(name)
+        return self._fullest_orgs[name]
+
+    def _longest_organization(self, name: str) -> str:
         bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         parts = bare.split()
         best = name
@@ -171,11 +184,23 @@ class Article:
                 best = other.name
         return best
 
+    def fullest(self, name: str) -> str:
+        """``fullest_name`` among the article's people, remembered per name."""
+        if name not in self._fullest:
+            self._fullest[name] = fullest_name(name, self.people)
+        return self._fullest[name]
+
     def _gender_of(self, name: str) -> str | None:
-        for person in self.people:
-            if person.gender and same_person(person.name, name):
-                return person.gender
-        return first_name_gender(fullest_name(name, self.people))
+        if name not in self._genders:
+            self._genders[name] = next(
+                (p.gender for p in self.people if p.gender and same_person(p.name, name)),
+                None) or first_name_gender(self.fullest(name))
+        return self._genders[name]
+
+    def _quoted(self, offset: int) -> bool:
+        if offset not in self._quoted_offsets:
+            self._quoted_offsets[offset] = _inside_quote(self.doc, offset)
+        return self._quoted_offsets[offset]
 
     # ------------------------------------------------------------------ linking
 
@@ -341,8 +366,7 @@ class Article:
             "thing" if mention.gender == "neut" else "plural"
         best: tuple | None = None
         best_seen: _Seen | None = None
-        seen_before = self._seen_before(mention.start)
-        for seen in seen_before:
+        for seen in self._seen_before(mention.start, PRONOUN_WINDOW):
             distance = here - seen.sentence
             if distance > PRONOUN_WINDOW or not _agrees(mention, wanted, seen):
                 continue
@@ -357,7 +381,7 @@ class Article:
             if best is None or rank < best:
                 best, best_seen = rank, seen
         if best_seen is None:
-            best_seen = self._main_character(mention, wanted, seen_before)
+            best_seen = self._main_character(mention, wanted, self._seen_before(mention.start))
         if best_seen is None:
             return None
         if best_seen.entity is not None:
@@ -381,16 +405,24 @@ class Article:
         return max((s for s in seen_before if _agrees(mention, wanted, s)),
                    key=lambda s: (counts[s.key or str(id(s.entity))], s.offset))
 
-    def _seen_before(self, offset: int) -> list[_Seen]:
+    def _seen_before(self, offset: int, window: int | None = None) -> list[_Seen]:
+        """Earlier mentions a pronoun at ``offset`` could mean: all of them, or those of the
+        last ``window`` sentences (the same items in the same order, found by bisection)."""
         seen = []
+        here = self._sentence_index(offset)
+        low = here - window if window is not None else -1
         linked_people = {id(e) for e in self.entities if e.type == "person" and e.names}
-        for person in self.people:
-            if person.start < offset and not _inside_quote(self.doc, person.start):
+        people = self.people[bisect_left(self._people_sentences, low):
+                             bisect_right(self._people_sentences, here)]
+        for person in people:
+            if person.start < offset and not self._quoted(person.start):
                 seen.append(_Seen(person.start, person.sentence_index, None,
-                                  fullest_name(person.name, self.people), "person",
+                                  self.fullest(person.name), "person",
                                   person.gender or self._gender_of(person.name), "sing",
                                   person.subject))
-        for other in self.others:
+        others = self.others[bisect_left(self._others_sentences, low):
+                             bisect_right(self._others_sentences, here)]
+        for other in others:
             # a place speaks as its government or institution ("Russia said it would …")
             if other.start < offset and other.type in ("organization", "place"):
                 seen.append(_Seen(other.start, other.sentence_index, None, other.name,
@@ -398,8 +430,11 @@ class Article:
         for entity in self.entities:
             for m in entity.mentions:
                 if m.start < offset and (id(entity) not in linked_people or m.pronoun):
+                    sentence = self._sentence_index(m.start)
+                    if sentence < low:
+                        continue
                     subject = m.head is not None and m.head.deprel.startswith("nsubj")
-                    seen.append(_Seen(m.start, self._sentence_index(m.start), entity, None,
+                    seen.append(_Seen(m.start, sentence, entity, None,
                                       entity.type, entity.gender, entity.number, subject))
         # Names resolve to their entity once it exists, so genders learnt from pronouns hold.
         for item in seen:
@@ -601,7 +636,7 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
     found: dict[str, list[str]] = {}
     spans = {}
     for person in article.people:
-        spans[person.start] = fullest_name(person.name, article.people)
+        spans[person.start] = article.fullest(person.name)
     for other in article.others:
         spans.setdefault(other.start, other.name)
     for sentence in doc.sentences:
