@@ -87,30 +87,22 @@ def test_csv_output_streams_with_metadata_columns(corpus, tmp_path):
     assert header[:3] == ["doc_id", "quote_id", "kind"] and header[-1] == "outlet"
 
 
-def test_two_workers_give_identical_output(corpus, tmp_path):
-    runner = CliRunner()
-    single, double = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert runner.invoke(main, ["extract", str(corpus), "-o", str(single), "--no-cache",
-                                "--batch-size", "1"]).exit_code == 0
-    result = runner.invoke(main, ["extract", str(corpus), "-o", str(double), "--no-cache",
-                                  "--batch-size", "1", "--workers", "2", "--model", "bundled"])
-    assert result.exit_code == 0, result.output
-    assert double.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
-
-
-def test_workers_auto_is_one_process_per_core_with_identical_output(corpus, tmp_path):
+@pytest.mark.parametrize("workers", ["2", "auto"])
+def test_workers_give_identical_output(corpus, tmp_path, workers):
+    """--workers N, and --workers auto (one process per usable core: one process on a
+    single-core machine)."""
     from quotes.io.runner import usable_cores
 
     runner = CliRunner()
-    single, auto = tmp_path / "one.jsonl", tmp_path / "auto.jsonl"
+    single, several = tmp_path / "one.jsonl", tmp_path / "several.jsonl"
     assert runner.invoke(main, ["extract", str(corpus), "-o", str(single), "--no-cache",
                                 "--batch-size", "1"]).exit_code == 0
-    result = runner.invoke(main, ["extract", str(corpus), "-o", str(auto), "--no-cache",
-                                  "--batch-size", "1", "--workers", "auto", "--model", "bundled"])
+    result = runner.invoke(main, ["extract", str(corpus), "-o", str(several), "--no-cache",
+                                  "--batch-size", "1", "--workers", workers, "--model", "bundled"])
     assert result.exit_code == 0, result.output
-    cores = usable_cores()
-    assert (f"({cores} workers)" in result.output) == (cores > 1), result.output
-    assert auto.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
+    processes = usable_cores() if workers == "auto" else int(workers)
+    assert (f"({processes} workers)" in result.output) == (processes > 1), result.output
+    assert several.read_text(encoding="utf-8") == single.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("value", ["many", "0", "65", ""])
