@@ -43,10 +43,35 @@ class ModelInfo:
 
 
 def stanza_resources_dir() -> Path:
-    """Where Stanza keeps downloaded models (``STANZA_RESOURCES_DIR`` or its default)."""
-    from stanza.resources.common import DEFAULT_MODEL_DIR
+    """Where Stanza keeps downloaded models (``STANZA_RESOURCES_DIR`` or its default), found
+    without importing Stanza (which imports torch: seconds a warm run must not spend)."""
+    if os.environ.get("STANZA_RESOURCES_DIR"):
+        return Path(os.environ["STANZA_RESOURCES_DIR"])
+    version = _stanza_resources_version()
+    if version is None:      # an unusual install: ask Stanza itself
+        from stanza.resources.common import DEFAULT_MODEL_DIR
 
-    return Path(os.environ.get("STANZA_RESOURCES_DIR", DEFAULT_MODEL_DIR))
+        return Path(DEFAULT_MODEL_DIR)
+    from platformdirs import user_cache_dir
+
+    # stanza.resources.common.DEFAULT_MODEL_DIR, computed the same way
+    return Path(user_cache_dir("stanza", "StanfordNLP", version)) / "resources"
+
+
+def _stanza_resources_version() -> str | None:
+    """``stanza.__resources_version__``, read from Stanza's ``_version.py``."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("stanza")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "_version.py"
+    try:
+        found = re.search(r"__resources_version__\s*=\s*['\"]([^'\"]+)['\"]",
+                          path.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return found.group(1) if found else None
 
 
 def official_models_installed(resources_dir: Path | None = None) -> bool:
