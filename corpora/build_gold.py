@@ -159,14 +159,19 @@ def check_quote(stem: str, q: dict, idx: int) -> None:
 
 
 FOLLOW_GAP = re.compile(r"\s*(?:,\s*[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[,.:;]?\s*")
+# After a cue that sits between the pieces: the rest of the cue's sentence, as PolNeAR
+# annotates it (`“…,” Earnest said at a briefing Monday. “…”`): no quotation mark, at most
+# one sentence end.
+CUE_SENTENCE_REST = re.compile(r"[^.!?…“”\"«»\n]{0,200}[.!?…]?\s*")
 
 
 def merge_follow_on_pieces(text: str, quotes: list[dict]) -> list[dict]:
     """PolNeAR's convention for a quotation the cue interrupts, also across a full stop:
     `“A,” she said. “B.”` is one attribution from the first piece to the last, with the
     pieces in `fragments`.  A follow-on quote (no cue of its own) in the same paragraph
-    whose only separation from the previous direct quote is that quote's cue phrase (or
-    nothing) is merged into it; follow-ons with other text between stay separate."""
+    whose only separation from the previous direct quote is that quote's cue sentence (the
+    cue phrase and the rest of its sentence, `“A,” she told reporters on Friday. “B.”`) or
+    nothing is merged into it; follow-ons with other text between stay separate."""
     quotes = sorted(quotes, key=lambda q: q["start"])
     merged: list[dict] = []
     for q in quotes:
@@ -178,10 +183,11 @@ def merge_follow_on_pieces(text: str, quotes: list[dict]) -> list[dict]:
                 and q["kind"] == "direct" and prev["kind"] == "direct"
                 and paragraph_of(text, prev["end"]) == paragraph_of(text, q["start"])
                 and prev["end"] <= q["start"]):
-            gap_start = prev["end"]
+            gap_start, gap = prev["end"], FOLLOW_GAP
             if prev["cue_start"] is not None and prev["end"] <= prev["cue_start"] < q["start"]:
                 gap_start = max(prev["cue_end"], prev["speaker_end"] or 0)
-            if gap_start <= q["start"] and FOLLOW_GAP.fullmatch(text[gap_start:q["start"]]):
+                gap = CUE_SENTENCE_REST
+            if gap_start <= q["start"] and gap.fullmatch(text[gap_start:q["start"]]):
                 prev["fragments"] = prev["fragments"] + q["fragments"]
                 prev["end"] = q["end"]
                 prev["text"] = text[prev["start"]:q["end"]]

@@ -69,3 +69,35 @@ def test_told_the_hearer_a_clause_without_that(analyzer):
                                  "at 6 p.m. on Nov. 3.")
     assert record.cue == "told" and record.speaker_name == "Rachel Dunmore"
     assert record.text.startswith("she had left the building")
+
+
+def test_a_quotation_going_on_after_its_cue_sentence_is_one_record(analyzer):
+    """PolNeAR's convention: the quotation after the cue's sentence, in the same paragraph
+    and with no cue of its own, is another piece of the same attribution."""
+    text = ("“What I would also say is that the law works,” White House press secretary Josh "
+            "Earnest said at a briefing Monday. “And we have seen a sustained commitment.”\n"
+            "The vote is on Friday.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "Josh Earnest" and len(record.fragments) == 2
+    assert record.text == ("What I would also say is that the law works, And we have seen a "
+                           "sustained commitment.")
+
+
+def test_a_quotation_with_its_own_cue_is_not_a_piece_of_the_previous_one(analyzer):
+    text = "“The plan is fine,” Smith said. “The plan is a disaster,” Jones said."
+    records = analyzer.extract(text)
+    assert [(r.text, r.speaker_name, r.kind) for r in records] == [
+        ("The plan is fine,", "Smith", "direct"), ("The plan is a disaster,", "Jones", "direct")]
+
+
+def test_a_follow_on_in_the_next_paragraph_stays_its_own_record(analyzer):
+    text = "“We won,” she said.\n“We will win again.”"
+    records = analyzer.extract(text)
+    assert [(r.text, r.method) for r in records] == [("We won,", "adjacent"),
+                                                     ("We will win again.", "continuation")]
+
+
+def test_wire_credit_lines_are_no_attribution(analyzer):
+    text = ("The talks resumed on Monday.\n(Reporting by Valerie Volcovici; Additional "
+            "reporting by Lawrence Hurley; Editing by Will Dunham.)")
+    assert analyzer.extract(text) == []

@@ -93,7 +93,9 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             if "\n" not in gap and BEFORE_QUOTE.fullmatch(gap):
                 before = cue
         window = {i: d for i, d in enumerate(recent[-8:])}   # a split quotation's pieces are close
-        previous = _previous_piece(text, quote, window, quotes)
+        # (not when the quotation has a cue of its own right after it: “…,” Smith said. “…,”
+        # Jones said.)
+        previous = _previous_piece(text, quote, window, quotes) if after is None else None
         if previous is not None:
             # A quotation split by its cue ("“…,” she said. “…”") or continued right after a
             # piece of it, in the same paragraph: one attribution, several pieces.

@@ -175,7 +175,14 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
                                 sentence_index=sentence.index,
                                 paragraph_index=quote.paragraph_index, quotes=[quote]))
             continue
-        # 4. A follow-on quotation with no cue: it belongs to the previous speaker.
+        # 4. A follow-on quotation with no cue: it belongs to the previous speaker.  Right
+        #    after the sentence of that speaker's cue, in the same paragraph (“…,” Ortiz
+        #    said. “Not once in six years.”), it is the same quotation going on: one record.
+        going_on = _quotation_going_on(text, drafts, quote)
+        if going_on is not None:
+            going_on.add_piece(quote)
+            found.quotes.add(quote_key(quote))
+            continue
         previous = _previous_speaker_draft(drafts, quote)
         found.add(new_draft("direct", [(quote.start, quote.end)],
                             cue=previous.cue if previous else None,
@@ -223,6 +230,26 @@ def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool
     ends_like_speech = bool(re.search(r"[.!?,…—–-]\W*$", inner))
     opens_sentence = doc.text[sentence.start:quote.open].strip() == ""
     return not ends_like_speech and not (opens_sentence and len(words) >= 3)
+
+
+# What may stand between a quotation and the next one that goes on with it: the rest of the
+# cue's sentence, one sentence end, no quotation mark.
+CUE_SENTENCE_REST = re.compile(r"[^.!?…“”\"«»\n]{1,200}[.!?…]\s+")
+
+
+def _quotation_going_on(text: str, drafts: list[Draft], quote: QuoteSpan) -> Draft | None:
+    """The direct quotation the cue-less ``quote`` continues: the one whose cue sentence ends
+    just before it, in its paragraph, with the cue between the two."""
+    for draft in drafts:
+        last = draft.quotes[-1] if draft.quotes else None
+        if draft.kind != "direct" or draft.cue is None or last is None or last.close is None \
+                or last.paragraph_index != quote.paragraph_index or last.close >= quote.open:
+            continue
+        if not last.close < draft.cue.start < quote.open:
+            continue
+        if CUE_SENTENCE_REST.fullmatch(text, last.close + 1, quote.open):
+            return draft
+    return None
 
 
 def _previous_speaker_draft(drafts: list[Draft], quote: QuoteSpan) -> Draft | None:
