@@ -131,3 +131,13 @@ def test_it_can_mean_a_country_speaking_as_its_government(analyzer):
     records = analyzer.extract(text)
     said = [r for r in records if r.cue == "said"]
     assert said and (said[0].speaker_name, said[0].speaker_type) == ("Ukraine", "organization")
+
+
+def test_a_document_circulated_and_reviewed_is_unattributed_even_when_misparsed(analyzer):
+    """The parser reads "circulated" as the main verb and "said" as its conjunct; the
+    document's phrase still runs up to the cue, so "circulated" and "reviewed by" count."""
+    text = ("A memo circulated Tuesday among House Democratic staff and reviewed by The "
+            "Harrisburg Courier said the transit increase would total $310 million.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_type, record.anonymity) == ("document", "unnamed")
+    assert record.anonymity_evidence == "unattributed document"

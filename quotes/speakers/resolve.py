@@ -50,6 +50,17 @@ def _phrase_of(doc: ParsedDocument, mention) -> str:
     if sentence is None or mention.head is None:
         return mention.text
     words = [w for w in sentence.subtree(mention.head) if w.index >= mention.head.index - 3]
+    governor = sentence.head_of(mention.head)
+    if mention.head.deprel.startswith("nsubj") and governor is not None and \
+            governor.xpos in ("VBD", "VBN") and governor.index > mention.head.index:
+        # "A memo circulated Tuesday among House Democrats and reviewed by The Courier said":
+        # the parser read the participle as the main verb and the cue as its conjunct; the
+        # phrase runs up to the cue.
+        cue = next((c for c in sentence.children(governor) if c.deprel == "conj"
+                    and c.upos == "VERB" and c.xpos != "VBN"), None)
+        if cue is not None:
+            words = [w for w in sentence.words if mention.head.index - 3 <= w.index < cue.index
+                     and w.start >= mention.start]
     return doc.text[words[0].start:words[-1].end] if words else mention.text
 
 
