@@ -339,3 +339,20 @@ APOSTROPHE_WORDS = ["Russia’s", "don’t", "’90s", "rock ’n’ roll", "the
 @given(st.lists(st.sampled_from(APOSTROPHE_WORDS + ["said", "the", "\n", ","]), max_size=30))
 def test_apostrophe_words_never_produce_spans(words: list[str]) -> None:
     assert find_quotes(" ".join(words)) == []
+
+
+def test_doubled_apostrophes_are_double_quotation_marks() -> None:
+    """New York Times archive and wire copy: ''…'' (and TeX-style ``…'')."""
+    text = "''I don't judge what people spend,'' he said. ''But most people do.''"
+    spans = find_quotes(text)
+    assert [text[s.start:s.end] for s in spans] == ["I don't judge what people spend,",
+                                                    "But most people do."]
+    assert all(s.closed and s.open_mark == "''" and s.close_mark == "''" for s in spans)
+    tex = "``Yes,'' she said."
+    (span,) = find_quotes(tex)
+    assert tex[span.start:span.end] == "Yes," and span.open_mark == "``"
+
+
+def test_possessive_apostrophes_are_not_doubled_marks() -> None:
+    assert find_quotes("The students' books and the teachers' desks.") == []
+    assert find_quotes("It's the '90s, isn't it?") == []

@@ -101,3 +101,13 @@ def test_wire_credit_lines_are_no_attribution(analyzer):
     text = ("The talks resumed on Monday.\n(Reporting by Valerie Volcovici; Additional "
             "reporting by Lawrence Hurley; Editing by Will Dunham.)")
     assert analyzer.extract(text) == []
+
+
+def test_doubled_apostrophe_quotes_are_direct_quotes_with_their_speaker(analyzer):
+    text = ("''A museum alone will not alleviate poverty,'' he said. ''It is a start.''\n"
+            "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.")
+    records = analyzer.extract(text)
+    assert [(r.kind, r.text, len(r.fragments)) for r in records] == [
+        ("direct", "A museum alone will not alleviate poverty, It is a start.", 2),
+        ("direct", "This isn't tax reform,", 1)]
+    assert records[1].speaker_name == "Douglas Holtz-Eakin"

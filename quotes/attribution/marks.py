@@ -14,7 +14,7 @@ from ..parse.paragraphs import Paragraph, paragraphs
 # close it.  Besides the standard pairs we accept the regional and mis-encoded ones
 # that show up in real copy: German „…“, Polish/Dutch „…”, Swedish/Finnish ”…”,
 # fully reversed ”…“, the common “…“ encoding slip, Danish/German »…«, Finnish »…».
-_OPENERS: dict[str, tuple[str, str]] = {
+_OPENERS: dict[str, tuple[str, str | tuple[str, ...]]] = {
     "“": ("double", "”“"),
     "„": ("double", "“”"),
     "‟": ("double", "”"),
@@ -28,6 +28,10 @@ _OPENERS: dict[str, tuple[str, str]] = {
     "»": ("guillemet", "«»"),
     "‹": ("single-guillemet", "›"),
     "›": ("single-guillemet", "‹›"),
+    # Doubled apostrophes for double quotes, as in New York Times archive copy and wire
+    # text (''It is done,'' he said), and the TeX-style ``…'' of older wires.
+    "''": ("doubled-apostrophe", ("''",)),
+    "``": ("doubled-apostrophe", ("''",)),
 }
 
 # (opening mark, closing mark) -> family: the only pairs find_quotes ever produces.
@@ -36,7 +40,8 @@ PAIRS: dict[tuple[str, str], str] = {
 }
 _CLOSERS = frozenset(c for _, c in PAIRS)
 QUOTE_MARKS = frozenset(_OPENERS) | _CLOSERS
-_MARK_RE = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
+_MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(m for m in QUOTE_MARKS
+                                                           if len(m) == 1))) + "]")
 
 # Single-quote characters double as apostrophes, so they need much stronger evidence.
 _SINGLE_FAMILIES = frozenset({"single", "straight-single"})
@@ -79,7 +84,7 @@ def _can_close(mark: str, opener: str, left: str, right: str) -> bool:
         return False
     if mark in "”»›" and mark != opener:
         return True  # dedicated closing shapes: trust them (French « … » has spaces inside)
-    if mark == '"':
+    if mark in ('"', "''"):
         # Straight doubles pair left to right; only a mark buried inside a word is ignored.
         return not (left.isalnum() and right.isalnum())
     return _closing_context(left, right)
@@ -151,7 +156,8 @@ def _scan(text: str, para: Paragraph, apostrophes: set[int]) -> tuple[list[_Foun
         if i in apostrophes:
             continue
         left = text[i - 1] if i > para.start else ""
-        right = text[i + 1] if i + 1 < para.end else ""
+        after = i + len(mark)
+        right = text[after] if after < para.end else ""
         # Close the innermost open quote this mark can end.  Openers left open inside it
         # were not quotes after all (typos, wrong-way apostrophes): they are dropped so
         # that nested spans always lie inside their parent.
