@@ -111,3 +111,18 @@ def test_doubled_apostrophe_quotes_are_direct_quotes_with_their_speaker(analyzer
         ("direct", "A museum alone will not alleviate poverty, It is a start.", 2),
         ("direct", "This isn't tax reform,", 1)]
     assert records[1].speaker_name == "Douglas Holtz-Eakin"
+
+
+@pytest.mark.parametrize("text", [
+    "He referred to her “sex tape.”",
+    "She was joined by Buddy Valastro, star of the TLC reality show “Cake Boss.”",
+    "The film debuts on Netflix Friday as “13th.”",
+])
+def test_a_few_words_quoted_inside_a_sentence_without_a_cue_are_scare_quotes(analyzer, text):
+    records = analyzer.extract(text)
+    assert records and all(r.kind == "scare" for r in records)
+
+
+def test_a_shout_quoted_inside_a_sentence_is_still_speech(analyzer):
+    records = analyzer.extract("When Rubio thanked Miami, a man in the back yelled “Stay there!”")
+    assert [r.kind for r in records if r.text == "Stay there!"] == ["direct"]

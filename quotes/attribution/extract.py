@@ -229,6 +229,11 @@ def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool
         return True
     ends_like_speech = bool(re.search(r"[.!?,…—–-]\W*$", inner))
     opens_sentence = doc.text[sentence.start:quote.open].strip() == ""
+    if len(words) <= 3 and not opens_sentence and not inner.endswith(("!", "?")):
+        # A few words quoted inside a sentence with no cue, the sentence's own period within
+        # the marks: a title or a phrase held up ("referred to her “sex tape.”"); a shout or
+        # a question ("a man yelled “Stay there!”") is still speech.
+        return True
     return not ends_like_speech and not (opens_sentence and len(words) >= 3)
 
 
