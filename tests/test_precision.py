@@ -126,3 +126,11 @@ def test_a_few_words_quoted_inside_a_sentence_without_a_cue_are_scare_quotes(ana
 def test_a_shout_quoted_inside_a_sentence_is_still_speech(analyzer):
     records = analyzer.extract("When Rubio thanked Miami, a man in the back yelled “Stay there!”")
     assert [r.kind for r in records if r.text == "Stay there!"] == ["direct"]
+
+
+def test_a_quotation_goes_on_after_a_long_cue_sentence_with_initials(analyzer):
+    text = ("“This isn’t tax reform,” said Douglas Holtz-Eakin, an economist who directed the "
+            "Congressional Budget Office under President George W. Bush. “It is tinkering at "
+            "the edges.”")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "Douglas Holtz-Eakin" and len(record.fragments) == 2

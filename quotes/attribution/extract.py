@@ -178,7 +178,7 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
         # 4. A follow-on quotation with no cue: it belongs to the previous speaker.  Right
         #    after the sentence of that speaker's cue, in the same paragraph (“…,” Ortiz
         #    said. “Not once in six years.”), it is the same quotation going on: one record.
-        going_on = _quotation_going_on(text, drafts, quote)
+        going_on = _quotation_going_on(doc, drafts, quote)
         if going_on is not None:
             going_on.add_piece(quote)
             found.quotes.add(quote_key(quote))
@@ -238,21 +238,27 @@ def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool
 
 
 # What may stand between a quotation and the next one that goes on with it: the rest of the
-# cue's sentence, one sentence end, no quotation mark.
-CUE_SENTENCE_REST = re.compile(r"[^.!?…“”\"«»\n]{1,200}[.!?…]\s+")
+# cue's sentence, with no quotation mark or paragraph break.
+NO_QUOTATION = re.compile(r"[^“”\"«»\n]{1,400}")
 
 
-def _quotation_going_on(text: str, drafts: list[Draft], quote: QuoteSpan) -> Draft | None:
+def _quotation_going_on(doc: ParsedDocument, drafts: list[Draft], quote: QuoteSpan) -> Draft | None:
     """The direct quotation the cue-less ``quote`` continues: the one whose cue sentence ends
-    just before it, in its paragraph, with the cue between the two."""
+    just before it (the next sentence opens with it), in its paragraph, with the cue between
+    the two."""
+    sentence = doc.sentence_from(quote.open)
+    if sentence is None or doc.text[sentence.start:quote.open].strip():
+        return None
     for draft in drafts:
         last = draft.quotes[-1] if draft.quotes else None
         if draft.kind != "direct" or draft.cue is None or last is None or last.close is None \
                 or last.paragraph_index != quote.paragraph_index or last.close >= quote.open:
             continue
-        if not last.close < draft.cue.start < quote.open:
+        if not last.close < draft.cue.start < quote.open or \
+                draft.cue.sentence.index != sentence.index - 1:
             continue
-        if CUE_SENTENCE_REST.fullmatch(text, last.close + 1, quote.open):
+        after_mark = last.close + len(last.close_mark or "")
+        if NO_QUOTATION.fullmatch(doc.text, after_mark, quote.open):
             return draft
     return None
 
