@@ -157,9 +157,7 @@ class WorkersType(click.ParamType):
         if isinstance(value, int):
             number = value
         elif str(value).strip().lower() == "auto":
-            from .io.runner import usable_cores
-
-            return min(64, usable_cores())
+            return "auto"                 # resolved by the runner (quotes.io.runner.worker_count)
         else:
             try:
                 number = int(str(value).strip())

@@ -87,8 +87,8 @@ def usable_cores() -> int:
 
 
 def worker_count(workers: int | str) -> int:
-    """``"auto"``: one process per usable core; otherwise the number given."""
-    return usable_cores() if workers == "auto" else int(workers)
+    """``"auto"``: one process per usable core (at most 64); otherwise the number given."""
+    return min(64, usable_cores()) if workers == "auto" else int(workers)
 
 
 class Runner:

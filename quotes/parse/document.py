@@ -135,9 +135,7 @@ class ParsedDocument:
 
     def sentence_containing(self, offset: int) -> Sentence | None:
         """The sentence whose span holds ``offset`` (binary search: sentences are in order)."""
-        if self._starts is None or len(self._starts) != len(self.sentences):
-            self._starts = [s.start for s in self.sentences]
-        position = bisect_right(self._starts, offset) - 1
+        position = self._last_starting_at_or_before(offset)
         if position >= 0 and offset < self.sentences[position].end:
             return self.sentences[position]
         return None
@@ -147,15 +145,20 @@ class ParsedDocument:
         one after it, else the last one."""
         if not self.sentences:
             return None
-        if self._starts is None or len(self._starts) != len(self.sentences):
-            self._starts = [s.start for s in self.sentences]
-        position = bisect_right(self._starts, offset) - 1
+        position = self._last_starting_at_or_before(offset)
         if position >= 1 and offset < self.sentences[position - 1].end + 1:
             return self.sentences[position - 1]
         if position >= 0 and offset < self.sentences[position].end + 1:
             return self.sentences[position]
         following = position + 1
         return self.sentences[following] if following < len(self.sentences) else self.sentences[-1]
+
+    def _last_starting_at_or_before(self, offset: int) -> int:
+        """Index of the last sentence starting at or before ``offset`` (-1: none); the starts
+        are recomputed when sentences were added."""
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        return bisect_right(self._starts, offset) - 1
 
     def words(self) -> Iterator[tuple[Sentence, Word]]:
         for sentence in self.sentences:

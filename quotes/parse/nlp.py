@@ -267,10 +267,11 @@ def model_info(model: str | os.PathLike = "auto") -> ModelInfo:
     return _bundled_info(directory, _model_dir_files(directory))
 
 
-# One intra-op thread per process unless told otherwise.  Measured on 2 cores: a second
-# thread makes one process at most 1.1x faster (the models are small), while on a machine
-# whose other cores are busy torch's spinning thread pool makes an article up to 10x slower
-# (45 s instead of 4 s).  Several processes (``--workers auto``) use the whole machine.
+# One intra-op thread per process unless told otherwise.  Measured on 2 cores (`make bench`):
+# a second thread makes one process 1.0-1.4x faster on a quiet machine (the models are
+# small), while with the other core busy torch's spinning thread pool halves throughput (one
+# article took 45 s instead of 4 s).  Several processes (``--workers auto``) use the whole
+# machine.
 DEFAULT_THREADS = 1
 
 
