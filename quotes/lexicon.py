@@ -76,3 +76,13 @@ def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
 
 def is_boilerplate(paragraph: str) -> bool:
     return any(pattern.match(paragraph.lstrip()) for pattern in boilerplate_patterns())
+
+
+@lru_cache(maxsize=None)
+def source_nouns() -> frozenset[str]:
+    """Common nouns (lemmas) that name people, groups, organizations or documents: the role,
+    GUM-derived source, company, organization-head and document lists together."""
+    roles = {entry.split()[0] for entry in word_list("role_nouns.txt")}
+    lists = ("source_nouns.txt", "company_nouns.txt", "organization_heads.txt",
+             "document_nouns.txt")
+    return frozenset(roles).union(*(word_list(name) for name in lists))

@@ -95,3 +95,54 @@ def test_predicted_names_match_gold_identities():
     assert _same_entity("the Bank of England", "Bank_of_England")
     assert not _same_entity("Anna Brandt", "Bank_of_England")
     assert not _same_entity(None, "Anna_Brandt")
+    # identities are URL-encoded and keep accents an article may drop
+    assert _same_entity("Steven F. Udvar-Hazy", "Steven_F._Udvar%2DHázy")
+    assert not _same_entity("Steven F. Udvar-Hazy", "John_FitzGibbon%2C_2nd_Earl_of_Clare")
+
+
+# "The critic Eduard Hanslick praised Dvořák.": the person mention is headed by "critic"; the
+# name in apposition to it is the name to tag.
+APPOSED = """# newdoc id = GUM_bio_sample
+# sent_id = GUM_bio_sample-1
+# text = The critic Eduard Hanslick praised Dvořák.
+1	The	the	DET	DT	_	2	det	_	Entity=(1-person-new-sssss-cf1-2-coref-Eduard_Hanslick
+2	critic	critic	NOUN	NN	Number=Sing	5	nsubj	_	_
+3	Eduard	Eduard	PROPN	NNP	Number=Sing	2	appos	_	_
+4	Hanslick	Hanslick	PROPN	NNP	Number=Sing	3	flat	_	Entity=1)
+5	praised	praise	VERB	VBD	_	0	root	_	_
+6	Dvořák	Dvořák	PROPN	NNP	Number=Sing	5	obj	_	Entity=(2-person-new-sssss-cf2-1-sgl)|SpaceAfter=No
+7	.	.	PUNCT	.	_	5	punct	_	_
+
+"""
+
+
+def test_a_name_in_apposition_to_a_role_noun_is_tagged_not_the_role(tmp_path):
+    path = tmp_path / "apposed.conllu"
+    path.write_text(APPOSED, encoding="utf-8")
+    (document,) = read_documents(path)
+    assert sentence_tags(document.sentences[0]) == [
+        ("The", "O"), ("critic", "O"), ("Eduard", "B-PERSON"), ("Hanslick", "E-PERSON"),
+        ("praised", "O"), ("Dvořák", "S-PERSON"), (".", "O")]
+
+
+def test_name_lexicon_features_come_from_the_lists_and_the_corpus(tmp_path):
+    from quotes.training.name_vectors import FEATURES, feature_table
+
+    corpus = tmp_path / "ewt.conllu"
+    rows = ["1\tSpecifically\tspecifically\tADV", "2\t,\t,\tPUNCT", "3\tHouston\tHouston\tPROPN",
+            "4\tsaid\tsay\tVERB", "5\tspecifically\tspecifically\tADV", "6\tHouston\tHouston\tPROPN"]
+    corpus.write_text("# text = x\n" + "\n".join(r + "\t_\t_\t0\t_\t_\t_" for r in rows)
+                      + "\n\n", encoding="utf-8")
+    lists = [{"marguerite"}, {"okafor"}, {"houston"}, {"ministry"}, {"sen"}, {"spokesman"}]
+    table = feature_table(corpus, lists)
+    index = {name: i for i, name in enumerate(FEATURES)}
+    assert table["marguerite"][index["given name"]] == 1.0
+    assert table["houston"][index["place"]] == 1.0
+    assert table["houston"][index["capitalized share"]] == 1.0     # both after the first word
+    assert table["houston"][index["proper-noun share"]] == 1.0
+    # sentence-initial "Specifically" does not count as capitalized; the inner one is lower case
+    assert table["specifically"][index["capitalized share"]] == 0.0
+    assert table["specifically"][index["proper-noun share"]] == 0.0
+    assert table["specifically"][index["frequency"]] > 0
+    assert "said" not in table                                     # seen once: no features
+    assert all(len(row) == len(FEATURES) for row in table.values())

@@ -134,3 +134,38 @@ def test_a_quotation_goes_on_after_a_long_cue_sentence_with_initials(analyzer):
             "the edges.”")
     (record,) = analyzer.extract(text)
     assert record.speaker_name == "Douglas Holtz-Eakin" and len(record.fragments) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "“By locking in China,” Mr. Obama said, “it now allowed me to go to India and Brazil.”",
+    "“We were floored,” Paul D. Ryan said, “and we still are.”",
+])
+def test_a_title_or_initial_in_the_cue_does_not_split_an_interrupted_quotation(analyzer, text):
+    (record,) = analyzer.extract(text)
+    assert record.kind == "direct" and len(record.fragments) == 2
+    assert record.speaker_name in ("Obama", "Paul D. Ryan")
+
+
+def test_a_participle_after_the_cue_phrase_leaves_the_fronted_clause_its_content(analyzer):
+    text = ("“You squeezed employees to the breaking point” to drive up the stock price and your "
+            "compensation, she said, referencing the bank’s drive to open multiple accounts.")
+    records = [r for r in analyzer.extract(text) if r.cue == "said"]
+    (record,) = records
+    assert record.kind == "mixed"
+    assert text[record.start:record.end].startswith("“You squeezed employees")
+    assert "compensation" in record.text and "referencing" not in record.text
+
+
+def test_a_things_verb_inside_what_a_source_reports_is_part_of_the_report(analyzer):
+    text = ("A hand recount has confirmed Leah Brandt’s 212-vote victory in the special "
+            "election, election officials said Wednesday, ending a three-week standoff.")
+    (record,) = analyzer.extract(text)
+    assert (record.cue, record.speaker) == ("said", "election officials")
+    assert record.text.startswith("A hand recount has confirmed")
+
+
+def test_a_clause_between_two_subjects_leaves_the_last_one_speaking(analyzer):
+    text = "The krona weakened slightly against the euro after the announcement, traders said."
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name) == ("traders", "traders")
+    assert record.text.startswith("The krona weakened")

@@ -141,3 +141,57 @@ def test_a_document_circulated_and_reviewed_is_unattributed_even_when_misparsed(
     (record,) = analyzer.extract(text)
     assert (record.speaker_type, record.anonymity) == ("document", "unnamed")
     assert record.anonymity_evidence == "unattributed document"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The explosion, Mayor Bill Okafor said, was an intentional act. At a news conference "
+     "later, the mayor said it was too early to tell who was behind it.", "Bill Okafor"),
+    ("Sen. Ada Reyes (D-N.M.) called the bill a trap. The senator said she would vote "
+     "against it on Tuesday.", "Ada Reyes"),
+])
+def test_a_definite_role_re_mentions_the_person_of_that_title(analyzer, text, name):
+    records = analyzer.extract(text)
+    last = records[-1]
+    assert last.speaker.lower().startswith("the ")
+    assert (last.speaker_name, last.anonymity) == (name, "named")
+    assert len({r.speaker_entity for r in records}) == 1
+
+
+def test_another_office_of_the_same_noun_is_not_re_mentioned(analyzer):
+    text = ("Vice President Carla Munro toured the plant on Monday. The president said "
+            "the tariffs would stay.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name != "Carla Munro"
+
+
+def test_a_thing_as_speaker_is_not_counted_as_an_unnamed_source(analyzer):
+    from quotes.speakers.anonymity import NOT_A_SOURCE
+
+    text = "The session suggested that the senators had already agreed on a deal."
+    (record,) = analyzer.extract(text)
+    assert record.speaker == "The session"
+    assert (record.anonymity, record.anonymity_evidence) == (None, NOT_A_SOURCE)
+
+
+def test_residents_after_a_quantity_are_still_an_unnamed_source(analyzer):
+    text = "Dozens of residents said the cuts would leave them stranded."
+    (record,) = analyzer.extract(text)
+    assert record.anonymity == "unnamed"
+
+
+def test_audit_counts_things_as_speakers_with_the_unresolved(analyzer):
+    from quotes import to_frame
+    from quotes.reports.tables import audit
+
+    records = analyzer.extract("The session suggested that the senators had agreed on a deal. "
+                               "Officials said the case was weak.", "a2")
+    table, _ = audit(to_frame(records))
+    row = table[table["doc_id"] == "a2"].iloc[0]
+    assert (row["unresolved"], row["unnamed"]) == (1, 1)
+
+
+def test_an_honorific_keeps_a_surname_from_a_full_name_of_the_other_gender(analyzer):
+    text = "Michelle Obama spoke first. Mr. Obama said the program would grow next year."
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name != "Michelle Obama"
+    assert record.anonymity == "named"

@@ -85,6 +85,13 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
                 if phrase_start > quote.close and "\n" not in gap and AFTER_QUOTE.fullmatch(gap):
                     after = cue
                     break
+        # ... or a clause that opens with the quotation and goes on past it, to a cue
+        # that does not touch it (“You squeezed employees” to drive up the stock price, she
+        # said)
+        j = bisect_right(embedded_starts, quote.start)
+        if after is None and quote.close is not None and any(
+                end > quote.close + len(quote.close_mark or "") for _, end in embedded[i:j]):
+            continue
         for cue in nearby:
             if cue.end > quote.open:
                 continue

@@ -198,11 +198,30 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
                 and c.index < verb.index]
     if len(subjects) < 2 or cue.speaker_head not in subjects:
         return cue.speaker
+    # "The krona weakened after the announcement, traders said" parsed with both nouns as
+    # subjects of "said": a verb between them makes the first the subject of the reported
+    # clause, and the last one alone speaks.
+    phrases = {w.index for s in subjects[:-1] for w in noun_phrase(sentence, s, {verb.index})}
+    between = sentence.words[subjects[0].index:subjects[-1].index - 1]
+    if any(w.upos in ("VERB", "AUX") and w.index not in phrases for w in between):
+        cue.speaker_head = subjects[-1]
+        return noun_phrase(sentence, subjects[-1], exclude={verb.index})
     words = []
     for subject in subjects:
         words.extend(noun_phrase(sentence, subject, exclude={verb.index}))
     first, last = min(w.index for w in words), max(w.index for w in words)
     return trim_punct(sentence.words[first - 1:last])
+
+
+def fronted_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
+    """The words of subjects the parser gave the cue before its speaker, when they are not
+    part of the speaker ("The krona weakened …, traders said": "The krona" opens the reported
+    clause)."""
+    spoken = {w.index for w in cue.speaker}
+    words = [w for c in sentence.children(verb) if c.deprel in SUBJECT_RELATIONS
+             and c.index < verb.index and c is not cue.speaker_head and c.index not in spoken
+             for w in noun_phrase(sentence, c, exclude={verb.index})]
+    return sorted(words, key=lambda w: w.index)
 
 
 def time_words() -> frozenset[str]:
@@ -314,10 +333,14 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
     # "…, said Priya Menon, a partner …": the clause after the cue is its speaker's.
     inverted = verb.index > 1 and words[verb.index - 2].text in (",", "—") and bool(
         speaker) and speaker[0].index > verb.index
-    if verb.index < end and not inverted and \
+    # "said Monday the plan would fail": a time right after the cue is not the clause's start
+    after = verb.index
+    while after < end and words[after].text.lower() in time_words():
+        after += 1
+    if after < end and not inverted and \
             verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
-        first = words[verb.index]
-        rest = words[verb.index:end]
+        first = words[after]
+        rest = words[after:end]
         if first.index not in speaker_ids and first.upos in (
                 "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and any(
                 w.upos in ("VERB", "AUX") for w in rest[1:]):
@@ -325,8 +348,8 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
     # The cue phrase closes the sentence: find the comma just before it (or before its speaker).
     phrase_start = min([verb.index] + [i for i in speaker_ids if i < verb.index])
     if phrase_start > 2 and words[phrase_start - 2].text in (",", "—"):
-        tail = [w for w in words[verb.index:end] if w.index not in speaker_ids
-                and w.upos != "PUNCT"]
+        tail = [w for w in words[verb.index:_next_participle_clause(words, verb.index, end)]
+                if w.index not in speaker_ids and w.upos != "PUNCT"]
         before = words[:phrase_start - 2]
         # "…, the company said on Monday, weeks after its largest customer canceled …"
         if (len(tail) <= 12 or (speaker and speaker[0].index > verb.index)) and any(
@@ -339,6 +362,16 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
         if len(tail) <= 6:
             return words[:comma - 1]
     return []
+
+
+def _next_participle_clause(words: list[Word], after: int, end: int) -> int:
+    """Where a participle clause of its own starts after the cue phrase ("…, she said,
+    referencing the bank's drive …", "…, he said, adding that …"): the cue phrase's tail
+    stops there.  Returns ``end`` when there is none."""
+    for word in words[after:end - 1]:
+        if word.text == "," and words[word.index].xpos == "VBG":
+            return word.index - 1
+    return end
 
 
 def verb_content(sentence: Sentence, verb: Word) -> list[Word]:

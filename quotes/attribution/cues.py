@@ -1,13 +1,14 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
-from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, word_list
+from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, source_nouns, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..parse.paragraphs import paragraphs
 from .cue_syntax import (
     OBJECT_RELATIONS,
     RELATIVE_PRONOUNS,
     can_speak,
+    fronted_subjects,
     merge_sibling_subjects,
     nearest_subject,
     nominal_content,
@@ -76,6 +77,11 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 # "a device called “route out”", "a group named …": naming, not speech.
                 if lemma in cue_lexicon().direct_only and word.relation == "acl":
                     continue
+                # "a study published Thursday in the journal found …": the participle
+                # describes the subject of the cue that reports.
+                if word.xpos == "VBN" and word.relation == "acl" and _subject_of_a_cue(
+                        sentence, sentence.head_of(word)):
+                    continue
                 children = sentence.children(word)
                 # "has not commented publicly", "never said": a speech act denied, unless it
                 # reports something ("did not say whether …" is still not a claim).
@@ -92,6 +98,10 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                         c.deprel.startswith("nsubj") for c in children) and \
                         all(w.upos == "PUNCT" for w in sentence.words[:word.index - 1]):
                     continue
+                # "too early to tell who was behind it": "tell" with no one told is knowing.
+                if lemma == "tell" and word.relation in ("xcomp", "advcl", "ccomp") and not any(
+                        c.deprel in ("obj", "iobj") for c in children):
+                    continue
                 # "declined to comment", "refused to say": nothing was said.
                 head = sentence.head_of(word)
                 if word.relation == "xcomp" and head is not None and head.lemma.lower() in (
@@ -105,7 +115,34 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if not cue.according_to and _no_speech_use(cue, quotes):
                     continue
                 cues.append(cue)
-    return cues
+    return _without_things_inside_reports(cues)
+
+
+def _without_things_inside_reports(cues: list[Cue]) -> list[Cue]:
+    """"A hand recount has confirmed Brandt's victory, election officials said": a verb whose
+    subject is a thing, not a source ("recount", "inspections", "telemetry"), inside what
+    another cue reports is part of that report, not an attribution of its own."""
+    reported: dict[int, list[tuple[int, int]]] = {}
+    for cue in cues:
+        if cue.content and not _a_thing(cue.speaker_head):
+            reported.setdefault(cue.sentence.index, []).append(
+                (cue.content[0].index, cue.content[-1].index))
+    return [cue for cue in cues if not (
+        _a_thing(cue.speaker_head) and not cue.according_to and any(
+            first <= cue.word.index <= last
+            for first, last in reported.get(cue.sentence.index, ())))]
+
+
+def _a_thing(head: Word | None) -> bool:
+    """A common-noun subject no list knows as a person, group, organization or document."""
+    return head is not None and head.upos == "NOUN" and head.text[:1].islower() and \
+        (head.lemma or head.text).lower() not in source_nouns()
+
+
+def _subject_of_a_cue(sentence: Sentence, noun: Word | None) -> bool:
+    governor = sentence.head_of(noun) if noun is not None else None
+    return noun is not None and noun.deprel.startswith("nsubj") and governor is not None and \
+        cue_lemma(governor) is not None
 
 
 def _authors_own(cue: Cue) -> bool:
@@ -180,6 +217,14 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
         cue.speaker = merge_sibling_subjects(sentence, cue, word)
     cue.content = verb_content(sentence, word) or positional_content(sentence, word,
                                                                         cue.speaker)
+    # the speaker is never what it said ("The explosion, Mayor Bill Okafor said, was …"
+    # parsed with the mayor under the reported clause)
+    speaking = {w.index for w in cue.speaker}
+    cue.content = [w for w in cue.content if w.index not in speaking]
+    lead = fronted_subjects(sentence, cue, word) if cue.content else []
+    if lead and lead[-1].index < cue.content[0].index and all(
+            w.upos == "PUNCT" for w in sentence.words[lead[-1].index:cue.content[0].index - 1]):
+        cue.content = lead + cue.content
     follower = sentence.word(word.index + 1) if word.index < len(sentence.words) else None
     if follower is not None and follower.text.lower() == "that" and cue.content and \
             cue.content[0].index > follower.index:

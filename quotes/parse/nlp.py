@@ -23,6 +23,8 @@ PARSE_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 PROCESSORS = PARSE_PROCESSORS + ("ner",)
 MODEL_FILES = {name: f"{name}.pt" for name in PROCESSORS}
 OPTIONAL = frozenset({"ner"})
+# The NER model's fixed word vectors (quotes/training/name_vectors.py), beside ner.pt
+NER_PRETRAIN_FILE = "ner_pretrain.pt"
 
 
 class ModelError(Exception):
@@ -115,6 +117,16 @@ def _model_dir_files(directory: Path) -> dict[str, Path]:
     return files
 
 
+def _ner_pretrain(directory: Path, files: dict[str, Path]) -> Path | None:
+    """The NER model's fixed vectors, when the folder has a NER model trained with them."""
+    path = directory / NER_PRETRAIN_FILE
+    return path if "ner" in files and path.is_file() else None
+
+
+def _optional_path(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
+
+
 def _bundled_info(directory: Path, files: dict[str, Path]) -> ModelInfo:
     manifest = directory / "model.json"
     name, version = "quotes-en-compact", "unversioned"
@@ -124,7 +136,9 @@ def _bundled_info(directory: Path, files: dict[str, Path]) -> ModelInfo:
             name, version = meta.get("name", name), meta.get("version", version)
         except ValueError as exc:
             raise ModelError(f"{manifest} is not valid JSON ({exc}): reinstall quotes") from exc
-    return ModelInfo(name=name, version=f"{version}+{_file_digest(list(files.values()))}",
+    pretrain = _ner_pretrain(directory, files)
+    digested = list(files.values()) + ([pretrain] if pretrain else [])
+    return ModelInfo(name=name, version=f"{version}+{_file_digest(digested)}",
                      path=str(directory))
 
 
@@ -335,7 +349,8 @@ def load_pipeline(model: str | os.PathLike = "auto", *, speedups: bool = True,
         kwargs = dict(common, dir=str(directory), processors=",".join(files),
                       **{f"{name}_model_path": str(path) for name, path in files.items()},
                       pos_pretrain_path=None, depparse_pretrain_path=None,
-                      ner_pretrain_path=None, ner_forward_charlm_path=None,
+                      ner_pretrain_path=_optional_path(_ner_pretrain(directory, files)),
+                      ner_forward_charlm_path=None,
                       ner_backward_charlm_path=None)
     kwargs.update(stanza_options)
     if speedups:

@@ -10,10 +10,12 @@ partial name, pronoun, description.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import unquote
 
 from ..lexicon import word_list
 from ..parse.document import ParsedDocument
@@ -85,7 +87,10 @@ def _text_and_offsets(document: GumDocument) -> tuple[str, list[list[tuple[int, 
 
 
 def _canonical(name: str) -> str:
-    name = name.replace("_", " ")
+    # Wikification identities are URL-encoded ("Steven_F._Udvar%2DHázy"); accents are
+    # folded, since an article may spell the name without them ("Udvar-Hazy")
+    name = unicodedata.normalize("NFKD", unquote(name).replace("_", " "))
+    name = "".join(c for c in name if not unicodedata.combining(c))
     name = re.sub(r"\s*\(.*?\)\s*", " ", name)
     name = re.sub(r"^the\s+", "", name.strip().lower())
     return " ".join(re.findall(r"[\w’'.-]+", name))

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..parse.paragraphs import paragraphs
 from ..records import COLUMNS
-from ..speakers.anonymity import UNRESOLVED
+from ..speakers.anonymity import NO_CLASS
 
 SPEAKER_COLUMNS = ("speaker_name", "speaker_type", "anonymity", "roles", "attributions",
                    "articles", "first_doc_id", "last_doc_id", "file")
@@ -135,7 +135,7 @@ def _counts(rows: pd.DataFrame) -> dict[str, Any]:
     n, named = len(real), int((anonymity == "named").sum())
     unnamed, anonymous = int((anonymity == "unnamed").sum()), int((anonymity == "anonymous").sum())
     evidence = real.loc[anonymity == "anonymous", "anonymity_evidence"]
-    unresolved = int(((real["anonymity_evidence"] == UNRESOLVED) & anonymity.isna()).sum()) \
+    unresolved = int((real["anonymity_evidence"].isin(NO_CLASS) & anonymity.isna()).sum()) \
         if "anonymity_evidence" in real else 0
     documents = real["speaker_type"] == "document" if "speaker_type" in real else None
     sources = _sources(real)

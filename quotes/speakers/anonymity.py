@@ -10,6 +10,11 @@ from .mentions import Mention
 
 # The evidence of a pronoun no entity could be found for: not an unnamed source, no class.
 UNRESOLVED = "unresolved pronoun"
+# The evidence of a speaker that is a thing, not a person, group, organization or document
+# ("the debate said", "his full tax returns show": a subject the parse misread): no class.
+NOT_A_SOURCE = "not a person or organization"
+# Evidence of attributions without an anonymity class; the audit counts them apart.
+NO_CLASS = frozenset({UNRESOLVED, NOT_A_SOURCE})
 # How far back a definite re-mention ("the official") looks for the sentence that introduced
 # its source as anonymous ("a senior official who requested anonymity").
 LOOKBACK_SENTENCES = 8

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import word_list
+from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
 from .mentions import Mention, analyse_mention, clean, role_entries, singular
@@ -34,7 +34,9 @@ from .names import (
     checked_type,
     first_name_gender,
     fullest_name,
+    is_listed_organization,
     is_possessive,
+    known_places,
     person_part,
     same_person,
     split_title,
@@ -208,7 +210,16 @@ class Article:
         """Analyse the mention at [start, end) and join it to an entity (None: an
         unresolvable pronoun)."""
         mention = analyse_mention(self.doc, start, end)
-        _type_by_ner(self.doc, mention)
+        was = (mention.type, mention.name)
+        kind = _type_by_ner(self.doc, mention)
+        if was[0] == "person" and was[1] and mention.type != "person" and (
+                self._surname_of_someone(was[1]) or (
+                    speaker and kind == "place" and not _known_place(was[1]) and
+                    mention.words and mention.words[0].text.lower() != "the")):
+            # "Okoro said", the model calling this "Okoro" a place: the surname of "Janet
+            # Okoro" named in the same article is hers (one name, one sense per article);
+            # and a name that speaks is a person unless the lists know it as a place
+            mention.type, mention.name = was
         entity = self._resolve(mention)
         if entity is not None:
             entity.mentions.append(mention)
@@ -223,6 +234,11 @@ class Article:
             if speaker:
                 self._last_speaker = entity
         return mention, entity
+
+    def _surname_of_someone(self, name: str) -> bool:
+        return " " not in name and not _known_place(name) and \
+            not is_listed_organization(name) and any(
+                len(p.name.split()) > 1 and p.name.split()[-1] == name for p in self.people)
 
     def _resolve(self, mention: Mention) -> Entity | None:
         if mention.pronoun is not None:
@@ -245,6 +261,9 @@ class Article:
         return self._description(mention)
 
     def _description(self, mention: Mention) -> Entity:
+        named = self._name_right_before(mention)
+        if named is not None:
+            return named
         head = mention.head
         text = description_text(mention.text)
         first = mention.words[0].text.lower() if mention.words else ""
@@ -289,6 +308,23 @@ class Article:
         self._by_text[key] = entity
         return entity
 
+    def _name_right_before(self, mention: Mention) -> Entity | None:
+        """"Fenwick, Quillfeldt's lead lawyer, suggested …" parsed with the description as
+        the subject: a person's name and a comma right before a definite or possessive
+        description is the person it describes."""
+        if mention.type not in ("person", "unknown") or not mention.words or \
+                mention.words[0].text.lower() in ("a", "an", "one", "another", "some"):
+            return None
+        here = self._sentence_index(mention.start)
+        low = bisect_left(self._people_sentences, here)
+        high = bisect_right(self._people_sentences, here)
+        for person in self.people[low:high]:
+            end = person.start + len(person.name)
+            if person.start < mention.start and re.fullmatch(r"\s*,\s*",
+                                                              self.doc.text[end:mention.start]):
+                return self.person(person.name)
+        return None
+
     def _same_kind(self, mention: Mention, lemma: str) -> Entity | None:
         """The most recent entity described by the same head noun, within the window: one
         already linked, or a name the article described ("Ines Carvalho is a spokeswoman for
@@ -310,16 +346,32 @@ class Article:
                     lemma in self._description_heads.get(name, ()) and \
                     _compatible_types(kind, mention.type):
                 best = (start, None, name)
+        if mention.type in ("person", "unknown"):
+            # "Mayor Bill de Blasio" … "the mayor said": a title or role noun the article
+            # put before a person's name
+            for person in self._titled_people_before(mention.start, here):
+                if person.start > best[0] and _title_matches(person.titles, lemma, mention):
+                    best = (person.start, None, self.fullest(person.name))
         if best[1] is not None:
             return best[1]
         if best[2] is not None:
-            kind = next(k for _, n, k in self._described_names if n == best[2])
+            kind = next((k for _, n, k in self._described_names if n == best[2]), "person")
             return self.person(best[2]) if kind == "person" else self.organization(best[2])
         return None
 
+    def _titled_people_before(self, offset: int, here: int) -> list:
+        """Person-name mentions with titles, before ``offset``, within the description
+        window (found by bisection on their sentences)."""
+        low = bisect_left(self._people_sentences, here - DESCRIPTION_WINDOW)
+        high = bisect_right(self._people_sentences, here)
+        return [p for p in self.people[low:high] if p.titles and p.start < offset]
+
     def _recent_organization(self, offset: int) -> Entity | None:
         here = self._sentence_index(offset)
-        candidates = [o for o in self.others if o.type == "organization" and o.start < offset
+        # a name the model called a place that no list knows as one ("Lumora, the San
+        # Francisco startup, … the company said") may be the company
+        candidates = [o for o in self.others if (o.type == "organization" or (
+                          o.type == "place" and not _known_place(o.name))) and o.start < offset
                       and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset), key=lambda e: e.last, default=None)
@@ -376,8 +428,11 @@ class Article:
             # Bailey, he was encouraged …" after "Byron received …" means Byron), then
             # subjects before other roles, then the later mention.
             subject = seen.subject or is_last
-            rank = (distance + (0 if subject else 1) - (1 if is_last else 0), not subject,
-                    -seen.offset)
+            # "she" after "Isabel" (a given name of hers) and "our editor" (no gender): a
+            # person whose gender is known to agree counts one sentence nearer
+            agreed = wanted == "person" and seen.gender is not None
+            rank = (distance + (0 if subject else 1) - (1 if is_last else 0) -
+                    (1 if agreed else 0), not subject, -seen.offset)
             if best is None or rank < best:
                 best, best_seen = rank, seen
         if best_seen is None:
@@ -427,9 +482,13 @@ class Article:
             if other.start < offset and other.type in ("organization", "place"):
                 seen.append(_Seen(other.start, other.sentence_index, None, other.name,
                                   other.type, None, "sing", False))
+        # a named person's mentions come in through the name list above, unless the model
+        # typed that name otherwise ("Thorsby" a place, yet the speaker of the last quote)
+        listed = [p.start for p in people]
         for entity in self.entities:
             for m in entity.mentions:
-                if m.start < offset and (id(entity) not in linked_people or m.pronoun):
+                if m.start < offset and (id(entity) not in linked_people or m.pronoun or
+                                         not _has_start_in(listed, m.start, m.end)):
                     sentence = self._sentence_index(m.start)
                     if sentence < low:
                         continue
@@ -490,6 +549,30 @@ def _kind_noun(mention: Mention) -> str:
     return "person" if lemma == "people" else lemma
 
 
+@lru_cache(maxsize=1)
+def _title_nouns() -> dict[str, str]:
+    return {key: values[0] for key, values in table("title_abbreviations.txt").items()}
+
+
+# Title words that make another office of the head noun ("Vice President" is not "the
+# president"); "former" must agree both ways ("the former president" is not the current one).
+OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
+
+
+def _title_matches(titles: tuple[str, ...], lemma: str, mention: Mention) -> bool:
+    """Whether a definite description headed by ``lemma`` re-mentions a person named with
+    these titles ("Sen." / "senator", "Mayor" / "mayor", "spokesman" / "spokesman")."""
+    if not titles:
+        return False
+    nouns = [_title_nouns().get(t, t) for t in titles]
+    if nouns[-1] != lemma:
+        return False
+    said = {w.text.lower() for w in mention.words}
+    if any(q in OTHER_OFFICE and q not in said for q in nouns[:-1]):
+        return False
+    return ("former" in nouns) == ("former" in said)
+
+
 def _one_of(mention: Mention) -> bool:
     words = [w.text.lower() for w in mention.words]
     return len(words) >= 3 and words[0] in ("one", "two", "some", "several", "many") and \
@@ -545,20 +628,21 @@ def _single_office_holder(mention: Mention) -> bool:
         w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
 
 
-def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
+def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     """Type a named mention by the NER model; documents by their head noun.
 
     Only a name the mention is about counts: one covering its head, or the name the mention
     analysis found ("Russia’s foreign ministry" is a ministry, not Russia).  The name's text
-    is the longer of the model's span (clipped to the mention) and the capitalized run."""
+    is the longer of the model's span (clipped to the mention) and the capitalized run.
+    Returns the type the model (checked by the lexicons) gave the name, if any."""
     sentence = doc.sentence_containing(mention.start)
     head = mention.head
     if head is not None and mention.pronoun is None and not mention.name and \
             singular(head) in document_nouns():
         mention.type = "document"
-        return
+        return None
     if sentence is None or head is None or mention.pronoun is not None:
-        return
+        return None
     inside = {w.index for w in mention.words}
     span = sentence.name_of(head)
     if span is None and mention.name and mention.type == "person":
@@ -578,7 +662,7 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
         if mention.name and mention.type == "person" and len(mention.name.split()) == 1 and \
                 mention.words and mention.words[0].text.lower() == "the":
             mention.type, mention.name = "organization", mention.core or mention.name
-        return
+        return kind
     name_text = clean(doc.text[words[0].start:words[-1].end])
     if kind == "person" and len(words) == 1 and mention.words[0].text.lower() == "the" and \
             mention.head is words[0]:
@@ -596,12 +680,13 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
         if mention.type != "person" or not mention.name or \
                 len(text.split()) > len(mention.name.split()):
             mention.type, mention.name = "person", text
+        return kind
     else:
-        if mention.type == "person" and mention.name and not _listed_organization(name_text):
+        if mention.type == "person" and mention.name and not is_listed_organization(name_text):
             # NER says organization, but a person's name is in the mention ("Apple's Tim
             # Cook"): keep the person when the name is outside the organization span.
             if any(w not in words for w in mention.words if w.text in mention.name.split()):
-                return
+                return kind
         core = re.sub(r"^the\s+", "", mention.core or "", flags=re.I)
         if core and name_text in core and all(
                 w[:1].isupper() or w.lower() in NAME_JOINERS for w in core.split()):
@@ -614,16 +699,26 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> None:
             article = before.text + " " if before is not None and \
                 before.text.lower() == "the" else ""
             mention.name = article + name_text
+        if mention.words and mention.words[0].text.lower() == "the" and mention.name and \
+                not mention.name.lower().startswith("the ") and len(mention.words) > 1 and \
+                mention.name.startswith(mention.words[1].text):
+            mention.name = "the " + mention.name      # "The Riksbank": as the article names it
         mention.type = "organization"
         mention.number = "sing"
+    return kind
+
+
+def _has_start_in(starts: list[int], low: int, high: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in [low, high)."""
+    i = bisect_left(starts, low)
+    return i < len(starts) and starts[i] < high
+
+
+def _known_place(name: str) -> bool:
+    return name.lower() in known_places() or is_listed_organization(name)
 
 
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "de"})
-
-
-def _listed_organization(name: str) -> bool:
-    lowered = name.lower()
-    return lowered in word_list("organizations.txt") or lowered in word_list("countries.txt")
 
 
 APPOSITIVE_RELATIONS = ("appos",)
@@ -646,7 +741,7 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
             name = _name_key(sentence, word, spans)
             if name is None and word.text[:1].isupper() and not word.text.isupper() and \
                     sentence.head_of(word) is not None and \
-                    not _listed_organization(word.text):
+                    not is_listed_organization(word.text):
                 # a surname no model or list typed ("Fenwick, Quillfeldt's lead lawyer, …"):
                 # described as a person, it is one
                 name = word.text

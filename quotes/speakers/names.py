@@ -243,6 +243,9 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
         if len(core) in (2, 3) and _given_names().get(core[0].text.lower()) and \
                 not any(w.text.lower() in word_list("organization_heads.txt") for w in core):
             return "person"
+        if ner_type != "organization" and len(words) > 1 and \
+                words[-1].text.lower() in word_list("organization_heads.txt"):
+            return "organization"          # "Corvista Bio", "Velta Logistics" called other
     return ner_type
 
 
@@ -312,7 +315,36 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
         # never become people a pronoun could mean.
         parts = {part for p in people if len(p.name.split()) > 1 for part in p.name.split()}
         people = [p for p in people if len(p.name.split()) > 1 or p.name in parts]
+    else:
+        people, others = _surnames_of_people(doc, people, others)
     return people, others
+
+
+def _surnames_of_people(doc: ParsedDocument, people: list[PersonName],
+                        others: list[OtherName]) -> tuple[list[PersonName], list[OtherName]]:
+    """One name, one sense per article: "Okoro" alone, typed a place by the model, is the
+    surname of "Councilwoman Janet Okoro" named in the same article (unless the lists know
+    it as a place or organization)."""
+    surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
+    kept, moved = [], []
+    for other in others:
+        word = other.name
+        if other.type != "person" and word in surnames and " " not in word and \
+                word.lower() not in known_places() and not is_listed_organization(word):
+            sentence = doc.sentences[other.sentence_index]
+            words = [w for w in sentence.words if other.start <= w.start and w.end <= other.end]
+            moved.append(PersonName(other.start, word, None, other.sentence_index,
+                                    _is_subject(sentence, words) if words else False))
+        else:
+            kept.append(other)
+    if not moved:
+        return people, others
+    return sorted(people + moved, key=lambda p: p.start), kept
+
+
+def is_listed_organization(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in word_list("organizations.txt") or lowered in word_list("countries.txt")
 
 
 def person_names(doc: ParsedDocument) -> list[PersonName]:
@@ -325,9 +357,13 @@ def fullest_name(name: str, names: list[PersonName]) -> str:
     Kupchan"), else ``name``."""
     parts = name.split()
     best = name
+    # "Mr. Obama" is not "Michelle Obama": a gender the short name's own mentions carry
+    # (honorifics) rules out full names of the other gender
+    genders = {p.gender for p in names if p.name == name and p.gender}
     for person in names:
         full = person.name.split()
-        if len(full) > len(best.split()) and full[-len(parts):] == parts:
+        if len(full) > len(best.split()) and full[-len(parts):] == parts and not (
+                genders and first_name_gender(person.name) not in genders | {None}):
             best = person.name
     if best == name and len(parts) == 1:
         # A given name alone ("Grace said") when exactly one person of the article has it.

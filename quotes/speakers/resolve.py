@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import source_nouns
 from ..parse.document import ParsedDocument
 from ..records import Attribution
-from .anonymity import UNRESOLVED, evidence_for
+from .anonymity import NOT_A_SOURCE, UNRESOLVED, evidence_for
 from .entities import Article, Entity
-from .mentions import clean
+from .mentions import clean, singular
 
 
-def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str, str]:
+def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, str]:
     """(anonymity, evidence), once per entity: named if any mention names it (a bare surname
     counts) or it is one identifiable office holder; anonymous if any of its mentions, or the
-    sentences that mention it, carry anonymity evidence; otherwise unnamed."""
+    sentences that mention it, carry anonymity evidence; no class when it is a thing, not a
+    source; otherwise unnamed."""
     if entity.names:
         return "named", f"named {entity.type}"
     if entity.office:
@@ -40,7 +42,20 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str, str]:
         if _identified(first, introducing=True) or any(_identified(m) for m in entity.mentions):
             return "named", f"identified {entity.type}"
         return "unnamed", f"generic {entity.type}"
+    if entity.type == "unknown" and not any(_may_be_a_source(m) for m in entity.mentions):
+        return None, NOT_A_SOURCE
     return "unnamed", "description without a name"
+
+
+def _may_be_a_source(mention) -> bool:
+    """Whether a mention can stand for a person, group, organization or document: a pronoun,
+    a name, a number ("eight of 10 voters"), or a common noun the lists know as one, also
+    after a quantity ("dozens of residents")."""
+    head = mention.head
+    if head is None or head.upos != "NOUN" or head.text[:1].isupper():
+        return True
+    return any(singular(w) in source_nouns() for w in mention.words
+               if w.upos == "NOUN" and w.index >= head.index)
 
 
 def _phrase_of(doc: ParsedDocument, mention) -> str:
@@ -129,7 +144,8 @@ def resolve_speakers(doc: ParsedDocument, records: list[Attribution]) -> list[At
         resolved.append(record.with_(
             speaker_name=entity.label, speaker_role="; ".join(entity.descriptions) or None
             if entity.names else _role_of_unnamed(entity),
-            speaker_type=entity.type, anonymity=anonymity, anonymous=anonymity != "named",
+            speaker_type=entity.type, anonymity=anonymity,
+            anonymous=anonymity != "named" if anonymity is not None else None,
             anonymity_evidence=evidence, speaker_entity=numbers[entity.id]))
     return sorted(resolved, key=lambda r: r.quote_id)
 

@@ -29,6 +29,7 @@ class Word:
     feats: str
     head: int
     deprel: str
+    lemma: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ def read_documents(path: Path) -> Iterator[GumDocument]:
                     continue
                 index = int(cols[0])
                 sentence.words.append(Word(index, cols[1], cols[3], cols[4], cols[5],
-                                           int(cols[6]) if cols[6].isdigit() else 0, cols[7]))
+                                           int(cols[6]) if cols[6].isdigit() else 0, cols[7],
+                                           cols[2]))
                 if not sentence.tokens or sentence.tokens[-1].last < index:
                     sentence.tokens.append(Token(cols[1], index, index))
                 for match in _ITEM.finditer(_entity_value(cols[9])):

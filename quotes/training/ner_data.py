@@ -1,7 +1,9 @@
 """GUM's named mentions as Stanza NER training data (BIOES tags over surface tokens).
 
-A mention is *named* when its syntactic head is a proper noun.  Its name is the run of proper
-nouns (and numbers) around the head, joined through the connectors names use ("Bank of
+A mention is *named* when its syntactic head is a proper noun, or when a proper noun stands in
+apposition to its common-noun head ("the critic Eduard Hanslick", "Mathematician Hermann
+Weyl": the name, not the role, is tagged).  Its name is the run of proper nouns (and numbers)
+around that word, joined through the connectors names use ("Bank of
 England", "Procter & Gamble"), inside the mention: "the Bank of England's staff" is tagged on
 "Bank of England" only.  Nested names keep the outermost one, since BIOES tags cannot nest.
 GUM's types map to four tags: PERSON, ORG, LOC (every place) and MISC (events, objects, works,
@@ -21,31 +23,44 @@ NER_TAGS = {"person": "PERSON", "organization": "ORG", "place": "LOC",
 NAME_PARTS = {"PROPN", "NUM"}
 # words that join two proper nouns inside one name
 CONNECTORS = {"of", "and", "&", "de", "the", "for", "on", "-"}
+# relations tying a proper noun to a common-noun head it names ("the critic Eduard Hanslick")
+APPOSED = {"appos", "flat"}
 
 
 def name_span(sentence: Sentence, mention: Mention) -> tuple[int, int] | None:
     """Word range (1-based, inclusive) of the mention's name, or None when it is not named."""
     head = sentence.head_of(mention)
-    if head.upos != "PROPN":
-        return None
     words = sentence.words
+    low, high = mention.start, mention.end
+    if head.upos != "PROPN":
+        # "music journalist Stanley Mitchell", "Mathematician Hermann Weyl": a name in
+        # apposition to the mention's common-noun head names the same entity
+        named = [w for w in words[mention.start - 1:mention.end]
+                 if w.upos == "PROPN" and w.head == head.index and w.deprel in APPOSED]
+        if not named:
+            return None
+        head = named[0]
+        if head.index > sentence.head_of(mention).index:
+            low = sentence.head_of(mention).index + 1
+        else:
+            high = sentence.head_of(mention).index - 1
 
     def is_part(index: int) -> bool:
         return words[index - 1].upos in NAME_PARTS
 
     start = end = head.index
-    while start - 1 >= mention.start:
+    while start - 1 >= low:
         if is_part(start - 1):
             start -= 1
-        elif (start - 2 >= mention.start and words[start - 2].form.lower() in CONNECTORS
+        elif (start - 2 >= low and words[start - 2].form.lower() in CONNECTORS
               and is_part(start - 2)):
             start -= 2
         else:
             break
-    while end + 1 <= mention.end:
+    while end + 1 <= high:
         if is_part(end + 1):
             end += 1
-        elif (end + 2 <= mention.end and words[end].form.lower() in CONNECTORS
+        elif (end + 2 <= high and words[end].form.lower() in CONNECTORS
               and is_part(end + 2)):
             end += 2
         else:

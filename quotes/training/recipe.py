@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..parse.nlp import NER_PRETRAIN_FILE
+
 LOG = logging.getLogger("quotes.training")
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -60,10 +62,12 @@ DEPPARSE_ARGS = [
     "--log_step", "100",
 ]
 
-# The NER tagger learns GUM's named mentions (quotes/training/ner_data.py); no pretrained
-# vectors, so the character model carries unseen names, and word dropout teaches it to.
+# The NER tagger learns GUM's named mentions (quotes/training/ner_data.py).  No pretrained
+# word vectors exist here: its fixed embeddings are the name-lexicon features of
+# quotes/training/name_vectors.py (word_emb_dim is theirs, 100), the character model carries
+# unseen names, and word dropout teaches it to.
 NER_ARGS = [
-    "--no_pretrain", "--hidden_dim", "256", "--char_hidden_dim", "100", "--word_emb_dim", "100",
+    "--hidden_dim", "256", "--char_hidden_dim", "100",
     "--char_emb_dim", "64", "--word_dropout", "0.1", "--dropout", "0.4",
     "--batch_size", "32", "--max_steps", "7500", "--eval_interval", "500",
     "--max_steps_no_improve", "3000", "--log_step", "100",
@@ -109,6 +113,10 @@ class Paths:
 
     def ner(self, split: str) -> Path:
         return self.data / f"{SHORTHAND}.{split}.ner.json"
+
+    @property
+    def name_vectors(self) -> Path:
+        return self.data / f"{SHORTHAND}.name_vectors.pt"
 
 
 def _model_path(stage: str) -> Path:
@@ -240,6 +248,7 @@ def train_depparse(paths: Paths) -> None:
 
 def prepare_ner(paths: Paths) -> None:
     """GUM train, dev and test as Stanza NER files (named mentions, BIOES)."""
+    from .name_vectors import write_name_vectors
     from .ner_data import write_augmented_train, write_ner_file
 
     for split in NER_SPLITS:
@@ -251,6 +260,8 @@ def prepare_ner(paths: Paths) -> None:
         LOG.info("ner: %s names in %s: %s", split, paths.ner(split), dict(counts))
     counts = write_augmented_train(paths.ud_file("en_gum", "train"), paths.ner("train-augmented"))
     LOG.info("ner: augmented train names: %s", dict(counts))
+    words = write_name_vectors(paths.ud_file("en_ewt", "train"), paths.name_vectors)
+    LOG.info("ner: name-lexicon vectors for %d words in %s", words, paths.name_vectors)
 
 
 def train_ner(paths: Paths) -> None:
@@ -261,8 +272,11 @@ def train_ner(paths: Paths) -> None:
     ner_tagger.main(["--train_file", str(paths.ner("train-augmented")),
                      "--eval_file", str(paths.ner("dev")),
                      "--shorthand", SHORTHAND, "--mode", "train",
+                     "--wordvec_pretrain_file", str(paths.name_vectors),
                      "--save_dir", str(save_dir), "--save_name", "ner.pt"] + NER_ARGS)
     _install(save_dir / "ner.pt", "ner")
+    # the model's fixed embeddings, beside it (loaded as Stanza's ner_pretrain_path)
+    shutil.copyfile(paths.name_vectors, MODEL_DIR / NER_PRETRAIN_FILE)
 
 
 TRAINERS = {

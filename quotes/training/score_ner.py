@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .gum import read_documents
 from .ner_data import sentence_tags
+from ..parse.nlp import NER_PRETRAIN_FILE
 from .recipe import DEFAULT_UD_DIR, MODEL_DIR
 
 TYPES = ("PERSON", "ORG", "LOC", "MISC")
@@ -49,14 +50,19 @@ def prf(gold: Counter, pred: Counter, hits: Counter, kind: str) -> dict[str, flo
 
 
 def score(model_path: Path, conllu: Path) -> dict[str, dict]:
+    """Scores of the model at ``model_path`` (with its fixed vectors, ``ner_pretrain.pt``
+    beside it, when there are any) on one GUM file."""
     import stanza
+
+    vectors = model_path.parent / NER_PRETRAIN_FILE
+    pretrain = str(vectors) if vectors.is_file() else None
 
     from ..parse.document import Word
     from ..speakers.names import checked_type
 
     nlp = stanza.Pipeline(lang="en", processors="tokenize,ner", tokenize_pretokenized=True,
                           dir=str(MODEL_DIR),
-                          ner_model_path=str(model_path), ner_pretrain_path=None,
+                          ner_model_path=str(model_path), ner_pretrain_path=pretrain,
                           download_method=None, logging_level="WARN", use_gpu=False)
     sentences = [s for d in read_documents(conllu) for s in d.sentences]
     gold_tags = [[tag for _, tag in sentence_tags(s)] for s in sentences]

