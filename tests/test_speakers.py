@@ -195,3 +195,24 @@ def test_an_honorific_keeps_a_surname_from_a_full_name_of_the_other_gender(analy
     (record,) = analyzer.extract(text)
     assert record.speaker_name != "Michelle Obama"
     assert record.anonymity == "named"
+
+
+def test_a_definite_description_re_mentions_the_person_just_named(analyzer):
+    text = ("Donald Okafor attacked the transit plan on Monday. The billionaire businessman "
+            "said it would bankrupt the city.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker == "The billionaire businessman"
+    assert (record.speaker_name, record.anonymity) == ("Donald Okafor", "named")
+
+
+def test_a_noun_used_for_unnamed_sources_does_not_take_the_last_name(analyzer):
+    text = "Maria Gomez left the meeting early. The official said the talks had stalled."
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("The official", "unnamed")
+
+
+def test_a_title_case_headline_does_not_stretch_a_persons_name(analyzer):
+    text = ("Elizabeth Warren Hammers Wells Fargo Chief Over Fake Accounts\n\n"
+            "“It is gutless leadership,” Warren said.")
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert records and records[-1].speaker_name == "Elizabeth Warren"

@@ -47,6 +47,8 @@ from .names import (
 PRONOUN_WINDOW = 6
 # A definite description looks this far back for the entity it re-mentions.
 DESCRIPTION_WINDOW = 12
+# ... and this far for a person just named it may stand for ("The GOP nominee …").
+JUST_NAMED = 1
 # Determiners that make a description a new, different member of a kind already seen.
 DISTINCT_MARKERS = word_list("distinct_markers.txt")
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
@@ -96,6 +98,7 @@ class _Seen:
     gender: str | None
     number: str
     subject: bool
+    pronoun: bool = False
 
 
 class Article:
@@ -300,6 +303,10 @@ class Article:
                 recent = self._recent_organization(mention.start)
                 if recent is not None:
                     return recent
+            if mention.type == "person" and mention.number != "plur":
+                named = self._person_just_named(mention, lemma)
+                if named is not None:
+                    return named
         entity = self._new(mention.type, number=mention.number, gender=mention.gender,
                            office=_single_office_holder(mention))
         entity.descriptions.append(text)
@@ -307,6 +314,30 @@ class Article:
             entity.heads.add(lemma)
         self._by_text[key] = entity
         return entity
+
+    def _person_just_named(self, mention: Mention, lemma: str) -> Entity | None:
+        """"… a problem with Donald Trump's microphone. The GOP nominee complained …": a
+        definite singular description with no antecedent of its kind, whose noun is not one
+        newsrooms use for unnamed sources, re-mentions a person named in the sentence before
+        it or its own: of a compatible gender, a subject first, then the latest."""
+        if not lemma or lemma in word_list("source_role_nouns.txt") or \
+                _single_office_holder(mention):
+            return None          # an office holder is named by the office, or named later
+        here = self._sentence_index(mention.start)
+        low = bisect_left(self._people_sentences, here - JUST_NAMED)
+        high = bisect_right(self._people_sentences, here)
+        candidates = []
+        for person in self.people[low:high]:
+            if person.start >= mention.start or self._quoted(person.start):
+                continue
+            gender = person.gender or self._gender_of(person.name)
+            if mention.gender and gender and mention.gender != gender:
+                continue
+            candidates.append(person)
+        # the subject of its clause before any other name ("Trump attacked Obama. The New
+        # York businessman …"), then the latest
+        best = max(candidates, key=lambda p: (p.subject, p.start), default=None)
+        return self.person(best.name) if best is not None else None
 
     def _name_right_before(self, mention: Mention) -> Entity | None:
         """"Fenwick, Quillfeldt's lead lawyer, suggested …" parsed with the description as
@@ -451,14 +482,15 @@ class Article:
         the article's main character, the compatible entity mentioned most often before it
         (then the most recent); a pronoun with no compatible entity at all stays unresolved."""
         counts: dict[str, int] = {}
-        for seen in seen_before:
-            if _agrees(mention, wanted, seen):
-                key = seen.key or str(id(seen.entity))
-                counts[key] = counts.get(key, 0) + 1
+        # names and descriptions count, not the pronouns already linked (a pronoun that went
+        # to the wrong entity would otherwise draw every later one after it)
+        candidates = [s for s in seen_before if _agrees(mention, wanted, s) and not s.pronoun]
+        for seen in candidates:
+            key = seen.key or str(id(seen.entity))
+            counts[key] = counts.get(key, 0) + 1
         if not counts:
             return None
-        return max((s for s in seen_before if _agrees(mention, wanted, s)),
-                   key=lambda s: (counts[s.key or str(id(s.entity))], s.offset))
+        return max(candidates, key=lambda s: (counts[s.key or str(id(s.entity))], s.offset))
 
     def _seen_before(self, offset: int, window: int | None = None) -> list[_Seen]:
         """Earlier mentions a pronoun at ``offset`` could mean: all of them, or those of the
@@ -494,7 +526,8 @@ class Article:
                         continue
                     subject = m.head is not None and m.head.deprel.startswith("nsubj")
                     seen.append(_Seen(m.start, sentence, entity, None,
-                                      entity.type, entity.gender, entity.number, subject))
+                                      entity.type, entity.gender, entity.number, subject,
+                                      m.pronoun is not None))
         # Names resolve to their entity once it exists, so genders learnt from pronouns hold.
         for item in seen:
             if item.entity is None and item.type == "person":

@@ -180,6 +180,29 @@ def _titles_before(sentence: Sentence, name: Name) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _title_case(sentence: Sentence) -> bool:
+    """A headline in title case ("Elizabeth Warren Hammers Wells Fargo CEO"): most of its
+    longer words capitalized, where a name's run tells nothing of where the name ends."""
+    longer = [w for w in sentence.words[1:] if len(w.text) > 3 and w.text.isalpha()]
+    return len(longer) >= 5 and sum(w.text[:1].isupper() for w in longer) >= 0.85 * len(longer)
+
+
+def _headline_person(words: list[Word]) -> list[Word]:
+    """The person inside a headline's capitalized run: from a listed given name to the
+    surname after it (an initial may stand between), else the run without trailing verbs
+    ("Obama Says" -> "Obama")."""
+    for i, word in enumerate(words):
+        if _given_names().get(word.text.lower()) and i + 1 < len(words):
+            end = i + 2
+            while end < len(words) and (words[end - 1].text.lower() in PARTICLES or (
+                    len(words[end - 1].text) == 2 and words[end - 1].text.endswith("."))):
+                end += 1                  # "Mary J. Blige", "Pieter van Leeuwen"
+            return words[i:end]
+    while len(words) > 1 and words[-1].upos in ("VERB", "AUX"):
+        words = words[:-1]
+    return words
+
+
 def _is_subject(sentence: Sentence, words: list[Word]) -> bool:
     ids = {w.index for w in words}
     return any(w.deprel.startswith("nsubj") and w.head not in ids for w in words) or any(
@@ -277,7 +300,9 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             if kind == "person":
                 if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
                     words = person_part(words)
-                name = split_title(words, doc.text)
+                if len(words) > 1 and _title_case(sentence):
+                    words = _headline_person(words)
+                name = split_title(words, doc.text) if words else None
                 if name is not None:
                     people.append(PersonName(name.start, name.text, _gender_before(sentence, name),
                                              sentence.index, _is_subject(sentence, name.words),
