@@ -13,9 +13,11 @@ about) joins an entity:
   speaker, then subjects, then recency;
 - a definite description ("the senior fellow", "the official", "the company") joins the most
   recent entity described by the same head noun (appositives and copulas of the whole
-  article count: "Lena Marsh, the fund's former compliance chief"), or for organization
-  nouns the most recent organization; "a second official", "another official", "the other"
-  are new entities of the same kind;
+  article count: "Lena Marsh, the fund's former compliance chief"; so do titles before a
+  name: "Mayor Bill de Blasio" … "the mayor"), or for organization nouns the most recent
+  organization; with none, a description whose noun is not one newsrooms use for unnamed
+  sources is the person just named ("The GOP nominee complained …"); "a second official",
+  "another official", "the other" are new entities of the same kind;
 - anything else starts an entity of its own.
 """
 from __future__ import annotations
@@ -333,6 +335,9 @@ class Article:
             gender = person.gender or self._gender_of(person.name)
             if mention.gender and gender and mention.gender != gender:
                 continue
+            if lemma in [_title_nouns().get(t, t) for t in person.titles] and \
+                    not _title_matches(person.titles, lemma, mention):
+                continue          # "Vice President Munro" is not "the president"
             candidates.append(person)
         # the subject of its clause before any other name ("Trump attacked Obama. The New
         # York businessman …"), then the latest
