@@ -169,3 +169,11 @@ def test_a_clause_between_two_subjects_leaves_the_last_one_speaking(analyzer):
     (record,) = analyzer.extract(text)
     assert (record.speaker, record.speaker_name) == ("traders", "traders")
     assert record.text.startswith("The krona weakened")
+
+
+def test_a_title_case_quotation_alone_in_its_paragraph_is_a_heading(analyzer):
+    text = ("The mine closed in 2015, and the town emptied.\n\n"
+            "“Legend in the Coal Fields.”\n\n"
+            "Mr. Clarke, 61, bought the mine for $1 last year.")
+    records = analyzer.extract(text)
+    assert [r.kind for r in records if "Legend" in r.text] == ["scare"]

@@ -8,10 +8,12 @@ second pieces of split quotations, nearby cues, scare quotes, follow-ons (here).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import cue_lexicon, table
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..parse.nlp import mask_abbreviations
+from ..parse.paragraphs import paragraphs
 from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
 from .cue_syntax import trim_punct
@@ -238,12 +240,35 @@ def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool
         return True
     ends_like_speech = bool(re.search(r"[.!?,…—–-]\W*$", inner))
     opens_sentence = doc.text[sentence.start:quote.open].strip() == ""
+    if _subhead(doc, quote, words):
+        return True
     if len(words) <= 3 and not opens_sentence and not inner.endswith(("!", "?")):
         # A few words quoted inside a sentence with no cue, the sentence's own period within
         # the marks: a title or a phrase held up ("referred to her “sex tape.”"); a shout or
         # a question ("a man yelled “Stay there!”") is still speech.
         return True
     return not ends_like_speech and not (opens_sentence and len(words) >= 3)
+
+
+@lru_cache(maxsize=4)
+def _paragraphs(text: str) -> list:
+    """The article's paragraphs, found once per article however many quotations ask."""
+    return paragraphs(text)
+
+
+def _subhead(doc: ParsedDocument, quote: QuoteSpan, words: list[str]) -> bool:
+    """A quotation that is a whole short paragraph in title case is a heading ("'Legend in the
+    Coal Fields.'", "'All Bets Are Off.'" between sections of a feature), not speech."""
+    if len(words) > 8 or quote.close is None:
+        return False
+    found = _paragraphs(doc.text)
+    paragraph = found[quote.paragraph_index] if quote.paragraph_index < len(found) else None
+    if paragraph is None or not paragraph.start <= quote.open < paragraph.end:
+        return False
+    rest = doc.text[paragraph.start:quote.open] + doc.text[quote.close + 1:paragraph.end]
+    longer = [w for w in words if len(w.strip(".,!?'’")) > 3]
+    return not rest.strip(" \t.") and len(longer) >= 2 and all(
+        w[:1].isupper() for w in longer)
 
 
 # What may stand between a quotation and the next one that goes on with it: the rest of the
