@@ -177,3 +177,10 @@ def test_a_title_case_quotation_alone_in_its_paragraph_is_a_heading(analyzer):
             "Mr. Clarke, 61, bought the mine for $1 last year.")
     records = analyzer.extract(text)
     assert [r.kind for r in records if "Legend" in r.text] == ["scare"]
+
+
+def test_doubled_apostrophe_pieces_around_their_cue_are_one_quotation(analyzer):
+    text = ("''We'll walk away that much more in love with this country,'' he said, "
+            "''the only place on earth where this story could have unfolded.''")
+    (record,) = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert record.kind == "direct" and len(record.fragments) == 2

@@ -39,9 +39,9 @@ def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, Draft],
             # The cue phrase sits between the pieces: nothing but it may.
             ends = [cue.end] + [w.end for w in cue.speaker if w.end <= quote.open]
             if BETWEEN_PIECES.fullmatch(text[max(ends):quote.open]) and not quotes.overlapping(
-                    last.close + 1, max(ends)):
+                    last.after, max(ends)):
                 return draft
-        elif cue.end <= last.open and not text[last.close + 1:quote.open].strip():
+        elif cue.end <= last.open and not text[last.after:quote.open].strip():
             return draft              # “…” “…” back to back after the cue
     return None
 
@@ -81,7 +81,7 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             for cue in nearby:
                 starts = [cue.start] + [w.start for w in cue.speaker if w.start > quote.close]
                 phrase_start = min(starts)
-                gap = text[quote.close + 1:phrase_start]
+                gap = text[quote.after:phrase_start]
                 if phrase_start > quote.close and "\n" not in gap and AFTER_QUOTE.fullmatch(gap):
                     after = cue
                     break
@@ -90,7 +90,7 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
         # said)
         j = bisect_right(embedded_starts, quote.start)
         if after is None and quote.close is not None and any(
-                end > quote.close + len(quote.close_mark or "") for _, end in embedded[i:j]):
+                end > quote.after for _, end in embedded[i:j]):
             continue
         for cue in nearby:
             if cue.end > quote.open:

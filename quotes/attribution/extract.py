@@ -72,7 +72,7 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
             fragments = [(q.start, q.end) for q in inside]
         else:
             start = min([start] + [q.open for q in inside])
-            end = max([end] + [(q.close + 1 if q.close is not None else q.end) for q in inside])
+            end = max([end] + [q.after for q in inside])
             fragments = _runs(content, start, end, text)
         found.add(new_draft(kind, fragments, cue=cue,
                             method="according_to" if cue.according_to else "syntax",
@@ -105,7 +105,7 @@ def _kind_of(content: list[Word], quotes: list[QuoteSpan]) -> str:
     if not quotes:
         return "indirect"
     outside = [w for w in content if w.upos != "PUNCT" and not any(
-        q.open <= w.start and w.end <= (q.close + 1 if q.close is not None else q.end)
+        q.open <= w.start and w.end <= q.after
         for q in quotes)]
     return "mixed" if outside else "direct"
 
@@ -157,7 +157,7 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             last = draft.quotes[-1] if draft.quotes else None
             if last is None or last.close is None or draft.cue.start < last.close:
                 continue
-            gap = text[last.close + 1:quote.open]
+            gap = text[last.after:quote.open]
             if len(gap) < 80 and not _ends_sentence(gap) and draft.cue.end <= quote.open:
                 draft.add_piece(quote)
                 found.quotes.add(quote_key(quote))
@@ -265,7 +265,7 @@ def _subhead(doc: ParsedDocument, quote: QuoteSpan, words: list[str]) -> bool:
     paragraph = found[quote.paragraph_index] if quote.paragraph_index < len(found) else None
     if paragraph is None or not paragraph.start <= quote.open < paragraph.end:
         return False
-    rest = doc.text[paragraph.start:quote.open] + doc.text[quote.close + 1:paragraph.end]
+    rest = doc.text[paragraph.start:quote.open] + doc.text[quote.after:paragraph.end]
     longer = [w for w in words if len(w.strip(".,!?'’")) > 3]
     return not rest.strip(" \t.") and len(longer) >= 2 and all(
         w[:1].isupper() for w in longer)
@@ -291,8 +291,7 @@ def _quotation_going_on(doc: ParsedDocument, drafts: list[Draft], quote: QuoteSp
         if not last.close < draft.cue.start < quote.open or \
                 draft.cue.sentence.index != sentence.index - 1:
             continue
-        after_mark = last.close + len(last.close_mark or "")
-        if NO_QUOTATION.fullmatch(doc.text, after_mark, quote.open):
+        if NO_QUOTATION.fullmatch(doc.text, last.after, quote.open):
             return draft
     return None
 

@@ -95,7 +95,7 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, taken: Claim
     for quote in quotes.spans:
         if taken.took(quote) or found.took(quote) or quote.close is None:
             continue
-        match = DASH_SIGNATURE.match(text, quote.close + 1)
+        match = DASH_SIGNATURE.match(text, quote.after)
         if not match:
             continue
         name_end = match.start(1) + len(match.group(1).rstrip(" .!?"))

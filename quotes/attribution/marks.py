@@ -124,6 +124,12 @@ class QuoteSpan:
     def family(self) -> str:
         return _OPENERS[self.open_mark][0]
 
+    @property
+    def after(self) -> int:
+        """Offset just past the closing mark (a doubled apostrophe is two characters); the
+        content end when unclosed."""
+        return self.close + len(self.close_mark or "") if self.close is not None else self.end
+
 
 def content(text: str, span: QuoteSpan) -> str:
     """The quoted text between the marks (to the paragraph end when unclosed)."""
@@ -259,7 +265,7 @@ class QuoteIndex:
         i = bisect.bisect_right(self._starts, start) - 1
         if i >= 0:
             span = self.spans[i]
-            closing = span.close + 1 if span.close is not None else span.end
+            closing = span.after
             if span.open <= start and end <= closing:
                 return span
         return None
