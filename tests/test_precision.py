@@ -184,3 +184,10 @@ def test_doubled_apostrophe_pieces_around_their_cue_are_one_quotation(analyzer):
             "''the only place on earth where this story could have unfolded.''")
     (record,) = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert record.kind == "direct" and len(record.fragments) == 2
+
+
+def test_a_negation_inside_the_quotation_does_not_deny_its_cue(analyzer):
+    text = "“Are we where we need to be? Probably not,” Ms. Moore said. “But we will get there.”"
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert records and all(r.speaker_name == "Moore" for r in records)
+    assert records[0].cue == "said"

@@ -86,6 +86,7 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 # "has not commented publicly", "never said": a speech act denied, unless it
                 # reports something ("did not say whether …" is still not a claim).
                 if any(c.deprel == "advmod" and c.text.lower() in ("not", "never", "n't")
+                       and not quotes.covering(c.start, c.end)     # “Probably not,” she said
                        for c in children) and not any(
                         c.deprel in ("ccomp", "parataxis") for c in children):
                     continue
