@@ -146,3 +146,13 @@ def test_name_lexicon_features_come_from_the_lists_and_the_corpus(tmp_path):
     assert table["specifically"][index["frequency"]] > 0
     assert "said" not in table                                     # seen once: no features
     assert all(len(row) == len(FEATURES) for row in table.values())
+
+
+def test_source_nouns_are_the_common_noun_heads_of_person_mentions(tmp_path):
+    from quotes.training.source_nouns import source_nouns
+
+    path = tmp_path / "sample.conllu"
+    path.write_text(DOC, encoding="utf-8")
+    # "Brandt's deputy in London" is a person mention headed by a common noun; names,
+    # pronouns and places are not common-noun heads
+    assert source_nouns(path) == ["deputy"]
