@@ -6,7 +6,7 @@ absolute "with the commander reporting that …", cue phrases closing the senten
 """
 from __future__ import annotations
 
-from ..lexicon import word_list
+from ..lexicon import source_nouns, word_list
 from ..parse.document import Sentence, Word
 from .drafts import Cue
 
@@ -226,6 +226,16 @@ def fronted_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
 
 def time_words() -> frozenset[str]:
     return word_list("time_words.txt") | word_list("calendar.txt")
+
+
+def names_a_thing(head: Word | None, words: list[Word] = ()) -> bool:
+    """A common-noun head (and, after a quantity, "dozens of residents", the nouns after it
+    in ``words``) that no list knows as a person, group, organization or document: "the
+    debate", "a hand recount", "his full tax returns"."""
+    if head is None or head.upos != "NOUN" or head.text[:1].isupper():
+        return False
+    nouns = [head] + [w for w in words if w.upos == "NOUN" and w.index > head.index]
+    return not any((w.lemma or w.text).lower() in source_nouns() for w in nouns)
 
 
 def can_speak(word: Word) -> bool:

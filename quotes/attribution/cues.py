@@ -1,15 +1,15 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
-from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, source_nouns, word_list
+from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
-from ..parse.paragraphs import paragraphs
 from .cue_syntax import (
     OBJECT_RELATIONS,
     RELATIVE_PRONOUNS,
     can_speak,
     fronted_subjects,
     merge_sibling_subjects,
+    names_a_thing,
     nearest_subject,
     nominal_content,
     noun_phrase,
@@ -49,7 +49,7 @@ def cue_lemma(word: Word) -> str | None:
 def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
     """Speech verbs and "according to" outside quotations, with syntactic speaker and content."""
     cues = []
-    furniture = {p.index for p in paragraphs(doc.text)
+    furniture = {p.index for p in doc.paragraphs()
                  if is_boilerplate(doc.text[p.start:p.end])}
     for sentence in doc.sentences:
         if sentence.paragraph_index in furniture:
@@ -125,19 +125,13 @@ def _without_things_inside_reports(cues: list[Cue]) -> list[Cue]:
     another cue reports is part of that report, not an attribution of its own."""
     reported: dict[int, list[tuple[int, int]]] = {}
     for cue in cues:
-        if cue.content and not _a_thing(cue.speaker_head):
+        if cue.content and not names_a_thing(cue.speaker_head):
             reported.setdefault(cue.sentence.index, []).append(
                 (cue.content[0].index, cue.content[-1].index))
     return [cue for cue in cues if not (
-        _a_thing(cue.speaker_head) and not cue.according_to and any(
+        names_a_thing(cue.speaker_head) and not cue.according_to and any(
             first <= cue.word.index <= last
             for first, last in reported.get(cue.sentence.index, ())))]
-
-
-def _a_thing(head: Word | None) -> bool:
-    """A common-noun subject no list knows as a person, group, organization or document."""
-    return head is not None and head.upos == "NOUN" and head.text[:1].islower() and \
-        (head.lemma or head.text).lower() not in source_nouns()
 
 
 def _subject_of_a_cue(sentence: Sentence, noun: Word | None) -> bool:

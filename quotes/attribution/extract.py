@@ -8,12 +8,10 @@ second pieces of split quotations, nearby cues, scare quotes, follow-ons (here).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import cue_lexicon, table
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..parse.nlp import mask_abbreviations
-from ..parse.paragraphs import paragraphs
 from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
 from .cue_syntax import trim_punct
@@ -250,18 +248,12 @@ def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool
     return not ends_like_speech and not (opens_sentence and len(words) >= 3)
 
 
-@lru_cache(maxsize=4)
-def _paragraphs(text: str) -> list:
-    """The article's paragraphs, found once per article however many quotations ask."""
-    return paragraphs(text)
-
-
 def _subhead(doc: ParsedDocument, quote: QuoteSpan, words: list[str]) -> bool:
     """A quotation that is a whole short paragraph in title case is a heading ("'Legend in the
     Coal Fields.'", "'All Bets Are Off.'" between sections of a feature), not speech."""
     if len(words) > 8 or quote.close is None:
         return False
-    found = _paragraphs(doc.text)
+    found = doc.paragraphs()
     paragraph = found[quote.paragraph_index] if quote.paragraph_index < len(found) else None
     if paragraph is None or not paragraph.start <= quote.open < paragraph.end:
         return False

@@ -5,6 +5,8 @@ from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
+from .paragraphs import Paragraph, paragraphs
+
 
 @dataclass(frozen=True)
 class Word:
@@ -111,6 +113,13 @@ class ParsedDocument:
     sentences: list[Sentence]
     model: str = ""
     _starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _paragraphs: list[Paragraph] | None = field(default=None, repr=False, compare=False)
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The text's paragraphs (as the parse split them), found once."""
+        if self._paragraphs is None:
+            self._paragraphs = paragraphs(self.text)
+        return self._paragraphs
 
     def to_dict(self) -> dict:
         return {

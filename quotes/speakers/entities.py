@@ -121,6 +121,7 @@ class Article:
         self._orgs: dict[str, Entity] = {}
         self._by_text: dict[str, Entity] = {}
         self._last_speaker: Entity | None = None
+        self._surnames: set[str] | None = None     # last words of multi-word person names
         self.untyped_described: dict[str, int] = {}     # described names no type covers
         self._descriptions = _descriptions_of_names(doc, self)
         self._description_heads = {name: {_head_of_description(d) for d in found}
@@ -219,7 +220,7 @@ class Article:
         kind = _type_by_ner(self.doc, mention)
         if was[0] == "person" and was[1] and mention.type != "person" and (
                 self._surname_of_someone(was[1]) or (
-                    speaker and kind == "place" and not _known_place(was[1]) and
+                    speaker and kind == "place" and not _listed_place_or_organization(was[1]) and
                     mention.words and mention.words[0].text.lower() != "the")):
             # "Okoro said", the model calling this "Okoro" a place: the surname of "Janet
             # Okoro" named in the same article is hers (one name, one sense per article);
@@ -241,9 +242,9 @@ class Article:
         return mention, entity
 
     def _surname_of_someone(self, name: str) -> bool:
-        return " " not in name and not _known_place(name) and \
-            not is_listed_organization(name) and any(
-                len(p.name.split()) > 1 and p.name.split()[-1] == name for p in self.people)
+        if self._surnames is None:
+            self._surnames = {p.name.split()[-1] for p in self.people if " " in p.name}
+        return " " not in name and name in self._surnames and not _listed_place_or_organization(name)
 
     def _resolve(self, mention: Mention) -> Entity | None:
         if mention.pronoun is not None:
@@ -407,7 +408,7 @@ class Article:
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
         candidates = [o for o in self.others if (o.type == "organization" or (
-                          o.type == "place" and not _known_place(o.name))) and o.start < offset
+                          o.type == "place" and not _listed_place_or_organization(o.name))) and o.start < offset
                       and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset), key=lambda e: e.last, default=None)
@@ -752,7 +753,7 @@ def _has_start_in(starts: list[int], low: int, high: int) -> bool:
     return i < len(starts) and starts[i] < high
 
 
-def _known_place(name: str) -> bool:
+def _listed_place_or_organization(name: str) -> bool:
     return name.lower() in known_places() or is_listed_organization(name)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import source_nouns
+from ..attribution.cue_syntax import names_a_thing
 from ..parse.document import ParsedDocument
 from ..records import Attribution
 from .anonymity import NOT_A_SOURCE, UNRESOLVED, evidence_for
 from .entities import Article, Entity
-from .mentions import clean, singular
+from .mentions import clean
 
 
 def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, str]:
@@ -42,20 +42,10 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
         if _identified(first, introducing=True) or any(_identified(m) for m in entity.mentions):
             return "named", f"identified {entity.type}"
         return "unnamed", f"generic {entity.type}"
-    if entity.type == "unknown" and not any(_may_be_a_source(m) for m in entity.mentions):
+    if entity.type == "unknown" and all(names_a_thing(m.head, m.words)
+                                          for m in entity.mentions):
         return None, NOT_A_SOURCE
     return "unnamed", "description without a name"
-
-
-def _may_be_a_source(mention) -> bool:
-    """Whether a mention can stand for a person, group, organization or document: a pronoun,
-    a name, a number ("eight of 10 voters"), or a common noun the lists know as one, also
-    after a quantity ("dozens of residents")."""
-    head = mention.head
-    if head is None or head.upos != "NOUN" or head.text[:1].isupper():
-        return True
-    return any(singular(w) in source_nouns() for w in mention.words
-               if w.upos == "NOUN" and w.index >= head.index)
 
 
 def _phrase_of(doc: ParsedDocument, mention) -> str:

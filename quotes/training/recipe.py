@@ -11,7 +11,8 @@ teaches the tokenizer curly quotes and apostrophes); early stopping uses EWT dev
 parser trains on the train and dev files re-tagged by the bundled tagger, so it learns
 from the tags it will see at run time rather than gold ones (as Stanza's own recipe does).
 The NER model trains on GUM's named mentions, with copies whose names are swapped for
-others of their type (quotes/training/ner_data.py), early-stopped on GUM dev.
+others of their type (quotes/training/ner_data.py), early-stopped on GUM dev; its fixed word
+vectors are name-lexicon features (quotes/training/name_vectors.py), installed beside it.
 """
 from __future__ import annotations
 
