@@ -216,3 +216,82 @@ def test_a_title_case_headline_does_not_stretch_a_persons_name(analyzer):
             "“It is gutless leadership,” Warren said.")
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert records and records[-1].speaker_name == "Elizabeth Warren"
+
+
+def test_a_possessive_description_re_mentions_the_name_a_relative_clause_described(analyzer):
+    text = ("Lena Ortiz filed the appeal on Monday with Omar Haddad, who is her lawyer. "
+            "“We expect to win,” her lawyer said.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name, record.anonymity) == (
+        "her lawyer", "Omar Haddad", "named")
+
+
+def test_a_possessive_description_is_not_its_own_possessor(pipeline):
+    from quotes.speakers.entities import Article
+
+    text = ("Rival Mark Delgado held a rally on Monday. Hours later, an ad from Delgado’s "
+            "campaign replayed remarks his rival made last week.")
+    article = Article(pipeline.parse(text))
+    _, delgado = article.link(text.index("Delgado held"), text.index(" held"))
+    start = text.index("his rival")
+    _, rival = article.link(start, start + len("his rival"))
+    assert delgado.name == "Mark Delgado" and rival is not delgado
+
+
+def test_a_given_name_alone_carries_its_gender(analyzer):
+    text = ("Tomas, a paramedic, and Rosa, a nurse, reached the crash first. "
+            "“It was chaos,” she said.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name) == ("she", "Rosa")
+
+
+def test_a_name_alone_on_its_line_is_not_the_next_pronoun(pipeline):
+    from quotes.speakers.entities import Article
+
+    text = ("Mayor Alan Brooks opened the library on Saturday. The building cost $4 million."
+            "\n\nGreg Tillman, chief of staff\n\nHe cut the ribbon himself.")
+    article = Article(pipeline.parse(text))
+    start = text.index("He cut")
+    _, entity = article.link(start, start + 2)
+    assert entity is not None and entity.name == "Alan Brooks"
+
+
+def test_a_name_inside_a_quoted_title_is_no_antecedent(pipeline):
+    from quotes.speakers.entities import Article
+
+    text = ("Antonin Dvorak wrote nine operas. Among his songs, “Songs My Mother Taught Me” "
+            "is still sung. He died in Prague in 1904.")
+    article = Article(pipeline.parse(text))
+    article.link(0, len("Antonin Dvorak"))
+    start = text.index("My Mother") + 3
+    article.link(start, start + len("Mother"), speaker=False)
+    at = text.index("He died")
+    _, entity = article.link(at, at + 2)
+    assert entity is not None and entity.name == "Antonin Dvorak"
+
+
+def test_the_main_character_breaks_a_tie_between_people_named_alike(pipeline):
+    from quotes.speakers.entities import Article
+
+    text = ("Lord Byron was born in London. Critics admired Byron early. Harrow shaped "
+            "Byron. Letters to Byron tell of a friendship with a younger boy, John Claridge. "
+            "The following autumn, he went up to Cambridge.")
+    article = Article(pipeline.parse(text))
+    at = text.index("he went")
+    _, entity = article.link(at, at + 2)
+    assert entity is not None and entity.name == "Byron"          # "Lord" is a title
+
+
+def test_a_name_the_tokenizer_split_like_a_contraction_stays_whole(analyzer):
+    text = ("Donna Sampson Rawlings, 59, watched the ceremony on a screen. "
+            "“It brought back memories of my father,” she said.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "Donna Sampson Rawlings"
+
+
+def test_an_acronym_is_the_organization_it_abbreviates(analyzer):
+    # the model names "Rifle Association"; the name's adjectives before it belong to it
+    text = ("The National Rifle Association attacked the plan on Monday. Gun sales rose "
+            "in March. “It is unconstitutional,” the NRA said in a statement.")
+    records = [r for r in analyzer.extract(text) if r.speaker == "the NRA"]
+    assert [r.speaker_name.lower() for r in records] == ["the national rifle association"]

@@ -2,8 +2,8 @@
 
 For every third-person mention of a person or organization in GUM documents of the given
 genres, the resolver links the mention (in reading order, as it links speakers) and the
-entity it lands in is compared with the gold chain's: the chain's Wikification identity, or
-else its fullest proper-name mention.  Chains without any name are left out (a description
+entity it lands in is compared with the gold chain's: the chain's Wikification identity or
+its fullest proper-name mention (either one).  Chains without any name are left out (a description
 has no canonical name to compare).  Results are broken down by mention kind: full name,
 partial name, pronoun, description.
 """
@@ -121,8 +121,9 @@ def _kind(sentence: Sentence, mention: Mention, chain_names: list[str]) -> str |
 
 
 def gold_mentions(document: GumDocument, offsets: list[list[tuple[int, int]]]
-                  ) -> tuple[list[GoldMention], dict[str, str], int]:
-    """Evaluable mentions in reading order, each chain's canonical name, chains skipped."""
+                  ) -> tuple[list[GoldMention], dict[str, list[str]], int]:
+    """Evaluable mentions in reading order, each chain's canonical names (its identity
+    and its fullest proper-name mention, either one counts), chains skipped."""
     names: dict[str, list[str]] = defaultdict(list)
     identity: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -135,14 +136,17 @@ def gold_mentions(document: GumDocument, offsets: list[list[tuple[int, int]]]
             if span is not None:
                 names[mention.chain].append(
                     " ".join(w.form for w in sentence.words[span[0] - 1:span[1]]))
-    canonical = {}
+    canonical: dict[str, list[str]] = {}
     for chain, etype in types.items():
         if etype not in ENTITY_TYPES:
             continue
-        if chain in identity:
-            canonical[chain] = identity[chain]
-        elif names.get(chain):
-            canonical[chain] = max(names[chain], key=lambda n: (len(n.split()), len(n)))
+        # the chain's identity and its fullest proper-name mention: the Wikipedia title may
+        # spell it otherwise ("World_Health_Organization" for "World Health Organisation")
+        found = [identity[chain]] if chain in identity else []
+        if names.get(chain):
+            found.append(max(names[chain], key=lambda n: (len(n.split()), len(n))))
+        if found:
+            canonical[chain] = found
     skipped = sum(1 for c, t in types.items() if t in ENTITY_TYPES and c not in canonical)
     found = []
     for s_index, sentence in enumerate(document.sentences):
@@ -177,11 +181,11 @@ def evaluate(paths: Iterable[Path], parse, *, genres: Iterable[str] = GENRES,
             for mention in mentions:
                 _, entity = article.link(mention.start, mention.end, speaker=False)
                 predicted = entity.label if entity is not None else None
-                right = _same_entity(predicted, canonical[mention.chain])
+                right = any(_same_entity(predicted, gold) for gold in canonical[mention.chain])
                 scores.by_kind[mention.kind]["right" if right else "wrong"] += 1
                 if not right and len(scores.examples) < keep_examples:
                     scores.examples.append({"doc": document.doc_id, "kind": mention.kind,
                                             "mention": text[mention.start:mention.end],
-                                            "gold": canonical[mention.chain],
+                                            "gold": canonical[mention.chain][0],
                                             "predicted": predicted})
     return scores

@@ -116,6 +116,9 @@ class Article:
         self._fullest_orgs: dict[str, str] = {}
         self._genders: dict[str, str | None] = {}
         self._quoted_offsets: dict[int, bool] = {}
+        self._verbless_sentences: dict[int, bool] = {}
+        self._leaders: list[tuple[int, str | None]] | None = None
+        self._leader_starts: list[int] = []
         self.entities: list[Entity] = []
         self._people: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
@@ -168,10 +171,28 @@ class Article:
         if key in self._orgs and name not in self._orgs[key].names:
             self._orgs[key].names.append(name)          # "Riksbank" and "the Riksbank"
         if key not in self._orgs:
+            spelled = self._spelled_out(name)
+            if spelled is not None:
+                self._orgs[key] = spelled         # "the NRA" after "National Rifle Association"
+                return spelled
             self._orgs[key] = self._new(type_, names=[name])
             for description in self._descriptions.get(name, ()):
                 _describe(self._orgs[key], description)
         return self._orgs[key]
+
+    def _spelled_out(self, name: str) -> Entity | None:
+        """The organization an acronym abbreviates: "WHO" after "the World Health
+        Organisation", "the NRA" after "the National Rifle Association"."""
+        letters = re.sub(r"^the\s+", "", name, flags=re.I).replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return None
+        for entity in reversed(self.entities):
+            if entity.type == "organization" and any(
+                    len(n.split()) > 1 and _initials(n) == letters.lower() for n in entity.names):
+                return entity
+        spelled = next((o.name for o in self.others if o.type == "organization" and
+                        len(o.name.split()) > 1 and _initials(o.name) == letters.lower()), None)
+        return self.organization(spelled) if spelled is not None else None
 
     def _fullest_organization(self, name: str) -> str:
         """"Corvista" -> "Corvista Bio" when the article gives the longer name."""
@@ -184,13 +205,17 @@ class Article:
         parts = bare.split()
         best = name
         for other in self.others:
-            if other.type != "organization":
-                continue
+            if other.type != "organization" or self._title_follows(other.end):
+                continue          # "White House Press Secretary": a title, not a longer name
             words = re.sub(r"^the\s+", "", other.name, flags=re.IGNORECASE).split()
             if len(words) > len(re.sub(r"^the\s+", "", best, flags=re.IGNORECASE).split()) \
                     and words[:len(parts)] == parts and len(parts) >= 1:
                 best = other.name
         return best
+
+    def _title_follows(self, offset: int) -> bool:
+        following = re.match(r"\s+([A-Za-z]+)", self.doc.text[offset:offset + 40])
+        return following is not None and following.group(1).lower() in word_list("titles.txt")
 
     def fullest(self, name: str) -> str:
         """``fullest_name`` among the article's people, remembered per name."""
@@ -202,8 +227,16 @@ class Article:
         if name not in self._genders:
             self._genders[name] = next(
                 (p.gender for p in self.people if p.gender and same_person(p.name, name)),
-                None) or first_name_gender(self.fullest(name))
+                None) or first_name_gender(self.fullest(name)) or self._given_name_gender(name)
         return self._genders[name]
+
+    def _given_name_gender(self, name: str) -> str | None:
+        """"Jason, who is our editor": a name the article never gives in full is a listed
+        given name's gender, unless it is also a known surname of the article."""
+        full = self.fullest(name)
+        if " " in full or self._surname_of_someone(full):
+            return None
+        return first_name_gender(f"{full} X")
 
     def _quoted(self, offset: int) -> bool:
         if offset not in self._quoted_offsets:
@@ -299,6 +332,11 @@ class Article:
         key = text.lower()
         if key in self._by_text:
             return self._by_text[key]
+        possessed = bool(mention.words) and mention.words[0].upos == "PRON" and \
+            mention.words[0].deprel == "nmod:poss"
+        if possessed and earlier is not None and mention.type in ("person", "unknown") and \
+                not self._owns(mention.words[0], earlier):
+            return earlier       # "Jason, who is our editor" … "our editor"
         if first in DEFINITE and mention.type in ("person", "group", "organization", "document"):
             if earlier is not None:
                 return earlier
@@ -317,6 +355,12 @@ class Article:
             entity.heads.add(lemma)
         self._by_text[key] = entity
         return entity
+
+    def _owns(self, possessor: Word, entity: Entity) -> bool:
+        """"rival Donald Trump" … "Trump's campaign is seizing on comments his rival made":
+        the possessive pronoun means the entity itself, so the description is someone else."""
+        owner = analyse_mention(self.doc, possessor.start, possessor.end)
+        return owner.pronoun is not None and self._pronoun(owner) is entity
 
     def _person_just_named(self, mention: Mention, lemma: str) -> Entity | None:
         """"… a problem with Donald Trump's microphone. The GOP nominee complained …": a
@@ -417,6 +461,15 @@ class Article:
             return self.organization(best_name.name)
         return best_entity
 
+    def _verbless(self, index: int) -> bool:
+        """A sentence without a verb: a heading or caption line ("John FitzGibbon, 2nd Earl
+        of Clare"); the person it names is not what the next sentence's pronoun means."""
+        if index not in self._verbless_sentences:
+            sentence = self.doc.sentences[index]
+            self._verbless_sentences[index] = not any(
+                w.upos in ("VERB", "AUX") for w in sentence.words)
+        return self._verbless_sentences[index]
+
     def _sentence_index(self, offset: int) -> int:
         sentence = self.doc.sentence_containing(offset)
         return sentence.index if sentence is not None else 0
@@ -455,6 +508,7 @@ class Article:
             "thing" if mention.gender == "neut" else "plural"
         best: tuple | None = None
         best_seen: _Seen | None = None
+        main_character = self._most_named_before(mention.start) if wanted == "person" else None
         for seen in self._seen_before(mention.start, PRONOUN_WINDOW):
             distance = here - seen.sentence
             if distance > PRONOUN_WINDOW or not _agrees(mention, wanted, seen):
@@ -468,8 +522,12 @@ class Article:
             # "she" after "Isabel" (a given name of hers) and "our editor" (no gender): a
             # person whose gender is known to agree counts one sentence nearer
             agreed = wanted == "person" and seen.gender is not None
+            # otherwise equal, the article's main character so far (named most often, three
+            # times or more) before a person it names in passing
+            main = wanted == "person" and main_character is not None and \
+                self._key_of(seen) == main_character
             rank = (distance + (0 if subject else 1) - (1 if is_last else 0) -
-                    (1 if agreed else 0), not subject, -seen.offset)
+                    (1 if agreed else 0), not subject, not main, -seen.offset)
             if best is None or rank < best:
                 best, best_seen = rank, seen
         if best_seen is None:
@@ -481,6 +539,31 @@ class Article:
         if best_seen.type == "person":
             return self.person(best_seen.key or "")
         return self.organization(best_seen.key or "")
+
+    def _key_of(self, seen: _Seen) -> str | None:
+        if seen.entity is not None:
+            return seen.entity.name and self.fullest(seen.entity.name)
+        return seen.key
+
+    def _most_named_before(self, offset: int) -> str | None:
+        """The person named most often before ``offset``, when named three times or more
+        and more often than anyone else."""
+        if self._leaders is None:
+            # after each person mention, in reading order: who leads the count so far
+            self._leaders = []
+            counts: dict[str, int] = {}
+            leader, top, tied = None, 0, False
+            for person in sorted(self.people, key=lambda p: p.start):
+                key = self.fullest(person.name)
+                counts[key] = counts.get(key, 0) + 1
+                if counts[key] > top:
+                    leader, top, tied = key, counts[key], False
+                elif counts[key] == top and key != leader:
+                    tied = True
+                self._leaders.append((person.start, leader if top >= 3 and not tied else None))
+            self._leader_starts = [start for start, _ in self._leaders]
+        at = bisect_left(self._leader_starts, offset) - 1
+        return self._leaders[at][1] if at >= 0 else None
 
     def _main_character(self, mention: Mention, wanted: str,
                         seen_before: list[_Seen]) -> _Seen | None:
@@ -508,7 +591,8 @@ class Article:
         people = self.people[bisect_left(self._people_sentences, low):
                              bisect_right(self._people_sentences, here)]
         for person in people:
-            if person.start < offset and not self._quoted(person.start):
+            if person.start < offset and not self._quoted(person.start) and (
+                    window is None or not self._verbless(person.sentence_index)):
                 seen.append(_Seen(person.start, person.sentence_index, None,
                                   self.fullest(person.name), "person",
                                   person.gender or self._gender_of(person.name), "sing",
@@ -528,8 +612,8 @@ class Article:
                 if m.start < offset and (id(entity) not in linked_people or m.pronoun or
                                          not _has_start_in(listed, m.start, m.end)):
                     sentence = self._sentence_index(m.start)
-                    if sentence < low:
-                        continue
+                    if sentence < low or (m.pronoun is None and self._quoted(m.start)):
+                        continue        # a name inside a quoted title ("Songs My Mother …")
                     subject = m.head is not None and m.head.deprel.startswith("nsubj")
                     seen.append(_Seen(m.start, sentence, entity, None,
                                       entity.type, entity.gender, entity.number, subject,
@@ -747,6 +831,13 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     return kind
 
 
+def _initials(name: str) -> str:
+    """"the World Health Organisation" -> "who" (its capitalized words' first letters)."""
+    words = [w for w in re.sub(r"^the\s+", "", name, flags=re.I).split()
+             if w.lower() not in NAME_JOINERS]
+    return "".join(w[0] for w in words if w[:1].isupper()).lower()
+
+
 def _has_start_in(starts: list[int], low: int, high: int) -> bool:
     """Whether one of the sorted ``starts`` lies in [low, high)."""
     i = bisect_left(starts, low)
@@ -792,6 +883,14 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
                 if child.deprel in APPOSITIVE_RELATIONS and child.upos == "NOUN" and \
                         _right_after_name(sentence, word, child):
                     found.setdefault(name, []).append(_phrase(doc, sentence, child))
+                elif child.deprel == "acl:relcl" and child.upos == "NOUN":
+                    # "Jason, who is our editor": a copula in a relative clause on the name
+                    parts = sentence.children(child)
+                    subject = next((c for c in parts if c.deprel.startswith("nsubj")), None)
+                    if subject is not None and subject.text.lower() in ("who", "that") and \
+                            any(c.deprel == "cop" for c in parts):
+                        found.setdefault(name, []).append(
+                            _phrase(doc, sentence, child, skip={subject.index}))
             if word.deprel.startswith("nsubj"):
                 predicate = sentence.head_of(word)
                 # "Karin Solberg is Northline’s chief executive" ("executive" may be tagged ADJ)

@@ -104,6 +104,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     words = [w for w in sentence.words if start <= w.start and w.end <= end] if sentence else []
     while len(words) > 1 and words[-1].text.lower() in ("'s", "’s", "'", "’"):
         words = words[:-1]          # "he's", "His daughter's": the clitic is not the mention
+        end = words[-1].end
+        text = doc.text[start:end]
     head = _mention_head(words)
     mention = Mention(text=text, start=start, end=end, head=head, words=words)
     if head is None or sentence is None:

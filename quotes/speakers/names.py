@@ -277,6 +277,20 @@ def has_ner(doc: ParsedDocument) -> bool:
     return any(sentence.names for sentence in doc.sentences)
 
 
+def _name_word_before(sentence: Sentence, first: Word, kind: str) -> bool:
+    before = sentence.word(first.index - 1)
+    if not before.text[:1].isupper():
+        return False
+    return before.upos == "PROPN" or (kind == "organization" and before.upos == "ADJ" and
+                                      not _title_case(sentence))
+
+
+def _continues_token(words: list[Word], i: int) -> bool:
+    """The word is the second piece of a token the tokenizer split as a contraction
+    ("Donna" read as "Don" + "na", like "gonna"): part of the word before it."""
+    return i > 0 and words[i].start == words[i - 1].end and words[i].text.isalpha()
+
+
 def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]:
     """Every name of the article, typed, in order: (people, the rest).
 
@@ -298,7 +312,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             if kind is None:
                 continue
             if kind == "person":
-                if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
+                if any(w.text[:1].islower() and w.text.lower() not in PARTICLES and
+                       not _continues_token(words, i) for i, w in enumerate(words)):
                     words = person_part(words)
                 if len(words) > 1 and _title_case(sentence):
                     words = _headline_person(words)
@@ -309,8 +324,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                                              _titles_before(sentence, name)))
             else:
                 # the model often drops a name's first words ("the Greater Toronto …")
-                while words[0].index > 2 and sentence.word(words[0].index - 1).upos == "PROPN" \
-                        and sentence.word(words[0].index - 1).text[:1].isupper():
+                # or its adjectives ("The [Environmental] Protection Agency")
+                while words[0].index > 2 and _name_word_before(sentence, words[0], kind):
                     words = [sentence.word(words[0].index - 1)] + words
                 text = doc.text[words[0].start:words[-1].end]
                 before = sentence.word(words[0].index - 1) if words[0].index > 1 else None
