@@ -191,3 +191,12 @@ def test_a_negation_inside_the_quotation_does_not_deny_its_cue(analyzer):
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert records and all(r.speaker_name == "Moore" for r in records)
     assert records[0].cue == "said"
+
+
+def test_a_quotation_after_its_own_cue_is_not_the_first_piece_of_the_next(analyzer):
+    text = ("When a man in the crowd shouted, “Four more years,” Harlan joked, again in a "
+            "drawl, “Let’s win this one first.”")
+    records = analyzer.extract(text)
+    harlan = [r for r in records if r.speaker == "Harlan"]
+    assert [r.text for r in harlan] == ["Let’s win this one first."]
+    assert all("Four more years" not in r.text for r in harlan)

@@ -46,6 +46,18 @@ def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, Draft],
     return None
 
 
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _quotes_next(text: str, cue: Cue, quotes: QuoteIndex) -> bool:
+    """A quotation opens right after the cue phrase (“…,” Beck joked, again …, “…”)."""
+    ends = [cue.end] + [w.end for w in cue.speaker]
+    phrase_end = max(ends)
+    following = quotes.overlapping(phrase_end, phrase_end + 80)
+    return any(q.open >= phrase_end and not SENTENCE_END.search(text[phrase_end:q.open])
+               for q in following)
+
+
 def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue]) -> Claims:
     """The newsroom pattern, read off the text: a cue phrase touching a quotation.
 
@@ -111,6 +123,10 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             continue
         if before is not None and cue_key(before) in claimed:
             best = (0, before)            # the second piece of a split quotation
+        elif after is not None and before is not None and _quotes_next(text, after, quotes):
+            # “When someone shouted, “Cruz,” Beck joked, “Amen, brother!”": the cue after it
+            # has a quotation of its own; this one is the cue's before it
+            best = (0, before)
         elif after is not None:
             best = (0, after)
         elif before is not None:
