@@ -295,3 +295,18 @@ def test_an_acronym_is_the_organization_it_abbreviates(analyzer):
             "in March. “It is unconstitutional,” the NRA said in a statement.")
     records = [r for r in analyzer.extract(text) if r.speaker == "the NRA"]
     assert [r.speaker_name.lower() for r in records] == ["the national rifle association"]
+
+
+def test_an_organization_before_a_title_is_not_a_longer_name(analyzer):
+    text = ("The bill is a mistake, White House Press Secretary Josh Earnest told reporters on "
+            "Thursday. The White House said on Friday that it would veto the bill.")
+    records = [r for r in analyzer.extract(text) if r.speaker == "The White House"]
+    assert [r.speaker_name.lower() for r in records] == ["the white house"]
+
+
+def test_a_possessive_ending_is_not_part_of_the_mention(pipeline):
+    from quotes.speakers.mentions import analyse_mention
+
+    text = "Thad's World Destruction was his first story."
+    mention = analyse_mention(pipeline.parse(text), 0, len("Thad's"))
+    assert (mention.text, mention.end) == ("Thad", 4)
