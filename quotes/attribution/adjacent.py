@@ -8,7 +8,7 @@ from itertools import accumulate
 from ..parse.document import ParsedDocument
 from .cue_syntax import trim_punct
 from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
-from .marks import QuoteIndex, QuoteSpan
+from .marks import QuoteIndex, QuoteSpan, ends_sentence
 
 AFTER_QUOTE = re.compile(r"[\s,]*")             # “…,” said Kupchan / “…,” he said
 BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*|\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+\s*[,:]\s*")
@@ -46,16 +46,13 @@ def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, Draft],
     return None
 
 
-SENTENCE_END = re.compile(r"[.!?]\s|\n")
-
-
 def _quotes_next(text: str, cue: Cue, quotes: QuoteIndex) -> bool:
     """A quotation opens right after the cue phrase (“…,” Beck joked, again …, “…”)."""
     ends = [cue.end] + [w.end for w in cue.speaker]
     phrase_end = max(ends)
     following = quotes.overlapping(phrase_end, phrase_end + 80)
-    return any(q.open >= phrase_end and not SENTENCE_END.search(text[phrase_end:q.open])
-               for q in following)
+    return any(q.open >= phrase_end and "\n" not in text[phrase_end:q.open] and
+               not ends_sentence(text[phrase_end:q.open]) for q in following)
 
 
 def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue]) -> Claims:

@@ -11,22 +11,18 @@ import re
 
 from ..lexicon import cue_lexicon, table
 from ..parse.document import ParsedDocument, Sentence, Word
-from ..parse.nlp import mask_abbreviations
 from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
 from .cue_syntax import trim_punct
 from .cues import find_cues
 from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
 from .labels import attach_labelled_speech
-from .marks import QUOTE_MARKS, QuoteIndex, QuoteSpan, find_quotes
+from .marks import QUOTE_MARKS, QuoteIndex, QuoteSpan, ends_sentence, find_quotes
 
 # Verbs that are cues for a clause only when it is a question: "asked whether the plan…".
 QUESTION_CUES = frozenset(w for w, kind in table("question_cues.txt").items() if kind == ("cue",))
 QUESTION_WORDS = frozenset(w for w, kind in table("question_cues.txt").items()
                            if kind == ("opener",))
-SENTENCE_END = re.compile(r"[.!?…]")
-# an initial inside a name ("Paul D. Ryan said"): its period ends no sentence
-INITIAL = re.compile(r"\b[A-Z]\.(?=\s*[A-Z])")
 
 
 def extract_from_parse(doc: ParsedDocument, doc_id: str | None = None) -> list[Attribution]:
@@ -156,7 +152,7 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             if last is None or last.close is None or draft.cue.start < last.close:
                 continue
             gap = text[last.after:quote.open]
-            if len(gap) < 80 and not _ends_sentence(gap) and draft.cue.end <= quote.open:
+            if len(gap) < 80 and not ends_sentence(gap) and draft.cue.end <= quote.open:
                 draft.add_piece(quote)
                 found.quotes.add(quote_key(quote))
                 merged = True
@@ -193,12 +189,6 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
                             sentence_index=sentence.index, paragraph_index=quote.paragraph_index,
                             quotes=[quote], inherited_from=previous))
     return found
-
-
-def _ends_sentence(gap: str) -> bool:
-    """A sentence ends between two pieces of a quotation: a period, but not that of a title,
-    an abbreviation or an initial (“…,” Mr. Obama said, “…”)."""
-    return bool(SENTENCE_END.search(INITIAL.sub("", mask_abbreviations(gap))))
 
 
 def _adjacent_cue(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan,

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..parse.nlp import mask_abbreviations
 from ..parse.paragraphs import Paragraph, paragraphs
 
 # --------------------------------------------------------------------------- mark tables
@@ -272,3 +273,14 @@ class QuoteIndex:
 
     def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
         return [s for s in self.spans if s.start < end and start < s.end]
+
+
+SENTENCE_END = re.compile(r"[.!?…]")
+# an initial inside a name ("Paul D. Ryan said"): its period ends no sentence
+INITIAL = re.compile(r"\b[A-Z]\.(?=\s*[A-Z])")
+
+
+def ends_sentence(gap: str) -> bool:
+    """A sentence ends in the text between two quotations (or a cue and a quotation): a
+    period, but not that of a title, an abbreviation or an initial (“…,” Mr. Obama said, “…”)."""
+    return bool(SENTENCE_END.search(INITIAL.sub("", mask_abbreviations(gap))))

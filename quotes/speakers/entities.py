@@ -36,6 +36,7 @@ from .names import (
     checked_type,
     first_name_gender,
     fullest_name,
+    given_name_gender,
     is_listed_organization,
     is_possessive,
     known_places,
@@ -236,7 +237,7 @@ class Article:
         full = self.fullest(name)
         if " " in full or self._surname_of_someone(full):
             return None
-        return first_name_gender(f"{full} X")
+        return given_name_gender(full)
 
     def _quoted(self, offset: int) -> bool:
         if offset not in self._quoted_offsets:

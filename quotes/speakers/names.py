@@ -431,4 +431,9 @@ def _given_names() -> dict[str, str]:
 def first_name_gender(name: str) -> str | None:
     """The usual gender of a full name's given name ("Élise Marchand" -> fem), if listed."""
     parts = name.split()
-    return _given_names().get(parts[0].lower()) if len(parts) > 1 else None
+    return given_name_gender(parts[0]) if len(parts) > 1 else None
+
+
+def given_name_gender(word: str) -> str | None:
+    """The usual gender of a listed given name ("Isabel" -> fem)."""
+    return _given_names().get(word.lower())
