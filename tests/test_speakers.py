@@ -310,3 +310,19 @@ def test_a_possessive_ending_is_not_part_of_the_mention(pipeline):
     text = "Thad's World Destruction was his first story."
     mention = analyse_mention(pipeline.parse(text), 0, len("Thad's"))
     assert (mention.text, mention.end) == ("Thad", 4)
+
+
+def test_results_of_a_poll_speak_as_a_document(analyzer):
+    text = ("According to early results of exit polls conducted by Edison Research, most "
+            "Democratic voters want the next president to continue current policies.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_type, record.anonymity) == ("document", "named")
+
+
+def test_the_second_of_two_descriptions_after_a_name_is_that_person(analyzer):
+    # parsed with "general manager" as the subject
+    text = ("At Boca West, where it costs new members $70,000 to sign up, Jay DiPietro, the "
+            "club's 78-year-old president and general manager, suggested that the troubles "
+            "besetting some of his competitors could be blamed on poor management.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Jay DiPietro", "named")

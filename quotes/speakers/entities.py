@@ -394,16 +394,21 @@ class Article:
         """"Fenwick, Quillfeldt's lead lawyer, suggested …" parsed with the description as
         the subject: a person's name and a comma right before a definite or possessive
         description is the person it describes."""
-        if mention.type not in ("person", "unknown") or not mention.words or \
-                mention.words[0].text.lower() in ("a", "an", "one", "another", "some"):
+        if mention.type not in ("person", "unknown") or not mention.words:
             return None
+        indefinite = mention.words[0].text.lower() in ("a", "an", "one", "another", "some")
         here = self._sentence_index(mention.start)
         low = bisect_left(self._people_sentences, here)
         high = bisect_right(self._people_sentences, here)
         for person in self.people[low:high]:
             end = person.start + len(person.name)
-            if person.start < mention.start and re.fullmatch(r"\s*,\s*",
-                                                              self.doc.text[end:mention.start]):
+            if person.start >= mention.start:
+                continue
+            between = self.doc.text[end:mention.start]
+            # "Jeb Bush, the former Florida governor and a Republican presidential
+            # candidate, told CNN": the second of the descriptions is his too
+            if (not indefinite and re.fullmatch(r"\s*,\s*", between)) or \
+                    DESCRIPTION_BEFORE_AND.fullmatch(between):
                 return self.person(person.name)
         return None
 
@@ -830,6 +835,10 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
         mention.type = "organization"
         mention.number = "sing"
     return kind
+
+
+# between a name and the second of its descriptions: ", the former Florida governor and "
+DESCRIPTION_BEFORE_AND = re.compile(r"\s*,\s*(?:the|a|an|his|her|its|their)\s[^,;.“”\"]{1,80}?\s+and\s+")
 
 
 def _initials(name: str) -> str:
