@@ -200,3 +200,41 @@ def test_a_quotation_after_its_own_cue_is_not_the_first_piece_of_the_next(analyz
     harlan = [r for r in records if r.speaker == "Harlan"]
     assert [r.text for r in harlan] == ["Let’s win this one first."]
     assert all("Four more years" not in r.text for r in harlan)
+
+
+@pytest.mark.parametrize("text", [
+    "Let's say you think a degree from a state university will cost $160,000 in 18 years.",
+    "If you ask the Greens, the bill is a giveaway.",
+])
+def test_the_author_and_the_reader_are_not_sources(analyzer, text):
+    assert [r for r in analyzer.extract(text) if r.kind != "scare"] == []
+
+
+def test_a_tally_after_a_name_and_colon_is_not_speech(analyzer):
+    text = ("Delegate Update: The latest count in the Democratic race.\n\n"
+            "Ramirez: 1,769.\n\nOkafor: 1,501.\n\nRamirez said the count was final.")
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert [(r.cue, r.speaker) for r in records] == [("said", "Ramirez")]
+
+
+@pytest.mark.parametrize("text", [
+    # a cue verb with an object of its own reports no clause before it
+    "Though Ferreira is gaining ground with young voters, Lindqvist maintains a commanding "
+    "lead among retirees.",
+    # a passive cue with no agent names no speaker
+    "With 214 delegates at stake, Lindqvist is assured of winning at least 118.",
+    # adding to a lead is not speech
+    "Ferreira lost three states to her rival Dana Lindqvist, who added to her delegate lead.",
+])
+def test_the_clause_before_a_verb_that_is_not_speech_here_is_no_content(analyzer, text):
+    assert [r for r in analyzer.extract(text) if r.kind != "scare"] == []
+
+
+def test_a_quotation_after_saying_belongs_to_saying_not_to_the_verb_before(analyzer):
+    text = ("Former Secretary of State Helen Marsh recently urged women to vote for Dana "
+            "Lindqvist, saying, “There is a special place in hell for women who don’t help "
+            "each other.”")
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    quoted = [r for r in records if "special place" in r.text]
+    assert [(r.kind, r.cue) for r in quoted] == [("direct", "saying")]
+    assert all("saying" not in r.text for r in records)

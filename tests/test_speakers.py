@@ -326,3 +326,53 @@ def test_the_second_of_two_descriptions_after_a_name_is_that_person(analyzer):
             "besetting some of his competitors could be blamed on poor management.")
     (record,) = analyzer.extract(text)
     assert (record.speaker_name, record.anonymity) == ("Jay DiPietro", "named")
+
+
+def test_a_name_the_parse_misses_here_is_the_name_given_elsewhere(analyzer):
+    text = ("The alliance, known as AROS, includes the two largest teachers unions. "
+            "AROS said it had organized walk-ins at 200 schools. "
+            "AROS argues that families still want their neighborhood schools.")
+    records = analyzer.extract(text)
+    assert {r.anonymity for r in records} == {"named"}
+    assert len({r.speaker_entity for r in records}) == 1
+
+
+def test_a_title_right_before_a_name_is_that_person(analyzer):
+    text = ("New York Times columnist David Brooks stated that the debate had been more "
+            "substantive than the last one.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("David Brooks", "named")
+
+
+def test_a_definite_description_re_mentions_a_person_named_a_few_sentences_before(analyzer):
+    text = ("The debate commission says there was a problem with Ruth Calloway’s microphone "
+            "on Monday. The commission says on its website that the sound level was affected. "
+            "There was no issue on television. The Democratic nominee complained about her "
+            "microphone the next morning, suggesting it had been sabotaged.")
+    records = [r for r in analyzer.extract(text) if r.speaker == "The Democratic nominee"]
+    assert records and {(r.speaker_name, r.anonymity) for r in records} == {
+        ("Ruth Calloway", "named")}
+
+
+@pytest.mark.parametrize("text", [
+    "The state attorney general is confirming that his office opened an inquiry into the "
+    "charity.",
+    "Connecticut’s tax commissioner says the rule applies to every resident.",
+])
+def test_an_office_with_one_holder_is_named(analyzer, text):
+    (record,) = analyzer.extract(text)
+    assert record.anonymity == "named"
+
+
+def test_a_name_after_fronted_words_and_a_comma_is_the_speaker(analyzer):
+    text = ("Acts of protest, Mr. Obama said, are acts of patriotism, whether it was sitting "
+            "at a lunch counter or wearing a T-shirt.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "Obama" and record.anonymity == "named"
+
+
+def test_an_untyped_proper_name_that_speaks_is_named(analyzer):
+    text = ("Forbes said the family's wealth had grown to $4 billion. Forbes says the "
+            "estimate is conservative.")
+    records = analyzer.extract(text)
+    assert records and {r.anonymity for r in records} == {"named"}

