@@ -158,3 +158,26 @@ def test_source_nouns_are_the_common_noun_heads_of_person_mentions(tmp_path):
     # "Brandt's deputy in London" is a person mention headed by a common noun; names,
     # pronouns and places are not common-noun heads
     assert source_nouns(path) == ["deputy"]
+
+
+def test_the_fixed_vectors_are_the_features_then_scaled_glove(monkeypatch):
+    import numpy
+
+    from quotes.training import name_vectors
+
+    monkeypatch.setattr(name_vectors, "GLOVE_WORDS", 3)
+    rows = {"houston": [0.0, 0.0, 1.0] + [0.0] * (len(name_vectors.FEATURES) - 3),
+            "marguerite": [1.0] + [0.0] * (len(name_vectors.FEATURES) - 1)}
+    glove_words = ["the", "houston", "concerto", "rare"]
+    glove = numpy.arange(4 * name_vectors.GLOVE_DIMENSION, dtype=numpy.float32).reshape(4, -1)
+    words, vectors = name_vectors.vector_rows(rows, glove_words, glove)
+    # every featured word, then GloVe's most frequent others ("rare" is past GLOVE_WORDS)
+    assert words == ["houston", "marguerite", "the", "concerto"]
+    assert vectors.shape == (4, name_vectors.DIMENSION)
+    features = len(name_vectors.FEATURES)
+    assert list(vectors[0, :features]) == rows["houston"]
+    assert not vectors[1, features:].any()                # a name GloVe lacks: features only
+    scale = name_vectors.GLOVE_STD / float(glove[:3].std())
+    assert numpy.allclose(vectors[0, features:], glove[1] * scale)
+    assert numpy.allclose(vectors[3, features:], glove[2] * scale)
+    assert not vectors[3, :features].any()                # a common word: no features

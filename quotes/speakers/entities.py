@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
-from .mentions import Mention, analyse_mention, clean, role_entries, singular
+from .mentions import Mention, analyse_mention, clean, singular
 from .names import (
     PARTICLES,
     checked_type,
@@ -38,12 +38,15 @@ from .names import (
     fullest_name,
     given_name_gender,
     honorific_gender,
+    is_bare_title,
     is_listed_organization,
     is_possessive,
     known_places,
     person_part,
+    role_entries,
     same_person,
     split_title,
+    text_after,
     typed_names,
 )
 
@@ -56,6 +59,9 @@ JUST_NAMED = 3
 # Determiners that make a description a new, different member of a kind already seen.
 DISTINCT_MARKERS = word_list("distinct_markers.txt")
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+# a description of one person that may be the only mention of someone unnamed: "the
+# woman", "a man", "my mother" (the author's); "her son" is someone the article names
+KIN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "our"})
 
 
 @lru_cache(maxsize=None)
@@ -683,9 +689,13 @@ class Article:
                     gender = honorific_gender().get((word.lemma or word.text).lower())
                     if word.upos != "NOUN" or not word.deprel.startswith("nsubj") or \
                             gender not in ("masc", "fem") or word.feature("Number") == "Plur" or \
-                            any(c.upos == "PROPN" for c in sentence.children(word)):
-                        continue
+                            any(c.upos == "PROPN" or c.deprel == "appos"
+                                for c in sentence.children(word)):
+                        continue          # "The other man, his cousin James York": a name
                     phrase = [w for w in sentence.subtree(word) if w.index <= word.index]
+                    if phrase[0].text.lower() not in KIN_DETERMINERS or any(
+                            w.text.lower() in DISTINCT_MARKERS for w in phrase):
+                        continue          # "her son" is someone named; "neither man"
                     self._kin_subjects.append((sentence.index, phrase[0].start, word.end, gender))
             self._kin_sentences = [k[0] for k in self._kin_subjects]
         for index, start, end, gender in self._kin_subjects[
@@ -922,6 +932,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
             words = words[given:]
         name = split_title(words, doc.text)
         text = name.text if name is not None else name_text
+        last = (name.words if name is not None else words)[-1]
+        if (name is None or not name.titles) and is_bare_title(text, text_after(sentence, last)):
+            return None               # "Director of the … study", typed a person's name
         if mention.type != "person" or not mention.name or \
                 len(text.split()) > len(mention.name.split()):
             mention.type, mention.name = "person", text
@@ -954,7 +967,8 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
 
 
 # between a name and the second of its descriptions: ", the former Florida governor and "
-DESCRIPTION_BEFORE_AND = re.compile(r"\s*,\s*(?:the|a|an|his|her|its|their)\s[^,;.“”\"]{1,80}?\s+and\s+")
+DESCRIPTION_BEFORE_AND = re.compile(r"\s*,\s*(?:the|a|an|his|her|its|their|[A-Z][a-z]+)\s"
+                                    r"[^,;.“”\"]{1,80}?,?\s+and\s+")
 
 
 def _initials(name: str) -> str:

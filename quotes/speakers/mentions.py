@@ -13,9 +13,12 @@ from .names import (
     capitalized_runs,
     first_name_gender,
     honorific_gender,
+    is_bare_title,
     is_person_like,
     name_around,
+    role_entries,
     split_title,
+    text_after,
 )
 
 # Parts of a mention that describe rather than name: "Charles Kupchan, a senior fellow at ...".
@@ -44,18 +47,6 @@ class Mention:
     gender: str | None = None
     type: str = "unknown"
     core: str | None = None           # the description without clauses ("sources familiar with …")
-
-
-@lru_cache(maxsize=None)
-def role_entries() -> tuple[frozenset[str], frozenset[str]]:
-    """(human role nouns, office nouns with one identifiable holder)."""
-    roles, offices = set(), set()
-    for entry in word_list("role_nouns.txt"):
-        parts = entry.split()
-        roles.add(parts[0])
-        if "office" in parts[1:]:
-            offices.add(parts[0])
-    return frozenset(roles), frozenset(offices)
 
 
 @lru_cache(maxsize=None)
@@ -143,6 +134,9 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     name = name_around(sentence, head, span - descriptive, doc.text)
     if name is not None and _owner(sentence, name):
         name = None              # "Halvern’s chief executive, Sunita Raghavan": Halvern owns
+    if name is not None and not name.titles and is_bare_title(name.text, text_after(
+            sentence, name.words[-1])):
+        name = None              # "Director of the National Iodine Nutrition study": a title
     if name is None:
         name = _name_beside(doc, sentence, head, words)
     if name is None:

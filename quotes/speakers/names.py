@@ -318,6 +318,9 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                 if len(words) > 1 and _title_case(sentence):
                     words = _headline_person(words)
                 name = split_title(words, doc.text) if words else None
+                if name is not None and not name.titles and is_bare_title(
+                        name.text, text_after(sentence, name.words[-1])):
+                    name = None            # "Virginia Governor", "Director of the … study"
                 if name is not None:
                     people.append(PersonName(name.start, name.text, _gender_before(sentence, name),
                                              sentence.index, _is_subject(sentence, name.words),
@@ -395,7 +398,7 @@ def person_names(doc: ParsedDocument) -> list[PersonName]:
 def fullest_name(name: str, names: list[PersonName]) -> str:
     """The longest name of the article that ends with ``name`` ("Kupchan" -> "Charles
     Kupchan"), else ``name``."""
-    parts = name.split()
+    parts = _without_numeral(name.split())
     best = name
     # "Mr. Obama" is not "Michelle Obama": a gender the short name's own mentions carry
     # (honorifics) rules out full names of the other gender
@@ -413,8 +416,17 @@ def fullest_name(name: str, names: list[PersonName]) -> str:
     return best
 
 
+# A regnal number or generation after a name: "Norton I" is Joshua Abraham Norton
+NAME_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                           "Jr.", "Jr", "Sr.", "Sr"})
+
+
+def _without_numeral(parts: list[str]) -> list[str]:
+    return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_NUMERALS else parts
+
+
 def same_person(a: str, b: str) -> bool:
-    pa, pb = a.split(), b.split()
+    pa, pb = _without_numeral(a.split()), _without_numeral(b.split())
     shorter, longer = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     return bool(shorter) and longer[-len(shorter):] == shorter
 
@@ -437,3 +449,36 @@ def first_name_gender(name: str) -> str | None:
 def given_name_gender(word: str) -> str | None:
     """The usual gender of a listed given name ("Isabel" -> fem)."""
     return _given_names().get(word.lower())
+
+
+def text_after(sentence: Sentence, word: Word) -> str | None:
+    following = sentence.word(word.index + 1) if word.index < len(sentence.words) else None
+    return following.text if following is not None else None
+
+
+@lru_cache(maxsize=None)
+def role_entries() -> tuple[frozenset[str], frozenset[str]]:
+    """(human role nouns, office nouns with one identifiable holder)."""
+    roles, offices = set(), set()
+    for entry in word_list("role_nouns.txt"):
+        parts = entry.split()
+        roles.add(parts[0])
+        if "office" in parts[1:]:
+            offices.add(parts[0])
+    return frozenset(roles), frozenset(offices)
+
+
+def is_bare_title(text: str, next_word: str | None) -> bool:
+    """A title or role noun with no name after it, capitalized as titles are ("Director of
+    the … study", "Rector of the university", "Virginia Governor"): no one's name.  A title
+    word alone is a surname unless "of" follows ("Dean said" is Howard Dean); "John Major"
+    has a given name."""
+    words = text.strip().split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    titled = last in word_list("titles.txt") or last in role_entries()[0]
+    if len(words) == 1:
+        return titled and (next_word or "").lower() == "of"
+    return titled and not first_name_gender(text) and not (next_word or "x")[:1].isupper() \
+        and not any(w.lower() in honorific_gender() for w in words[:-1])    # "Mr. King"

@@ -154,25 +154,36 @@ def glove_vectors():
     return words, vectors
 
 
+def vector_rows(rows: dict[str, list[float]], glove_words: list[str], glove) -> tuple[
+        list[str], "numpy.ndarray"]:
+    """The vocabulary (every featured word, then GloVe's most frequent others) and its
+    vectors: the features, then the word's GloVe vector scaled to ``GLOVE_STD`` (zero for
+    a word GloVe lacks)."""
+    import numpy
+
+    row_of = {word: i for i, word in enumerate(glove_words)}
+    top = glove[:GLOVE_WORDS]
+    scale = GLOVE_STD / float(top.std()) if len(top) else 1.0
+    words = list(rows) + [w for w in glove_words[:GLOVE_WORDS]
+                          if w not in rows and w and not any(c.isspace() for c in w)]
+    vectors = numpy.zeros((len(words), DIMENSION), dtype=numpy.float32)
+    for i, word in enumerate(words):
+        if word in rows:
+            vectors[i, :len(FEATURES)] = rows[word]
+        if word in row_of:
+            vectors[i, len(FEATURES):] = glove[row_of[word]] * scale
+    return words, vectors
+
+
 def write_name_vectors(ewt_train: Path, target: Path) -> int:
     """Write the Stanza pretrain file; return its number of words."""
     import torch
     from stanza.models.common.vocab import VOCAB_PREFIX
     from stanza.models.common.pretrain import PretrainedWordVocab
 
-    rows = feature_table(ewt_train)
-    glove_words, glove = glove_vectors()
-    row_of = {word: i for i, word in enumerate(glove_words)}
-    scale = GLOVE_STD / float(glove[:GLOVE_WORDS].std())
-    words = list(rows) + [w for w in glove_words[:GLOVE_WORDS]
-                          if w not in rows and w and not any(c.isspace() for c in w)]
+    words, vectors = vector_rows(feature_table(ewt_train), *glove_vectors())
     emb = torch.zeros((len(words) + len(VOCAB_PREFIX), DIMENSION), dtype=torch.float32)
-    for i, word in enumerate(words):
-        if word in rows:
-            emb[i + len(VOCAB_PREFIX), :len(FEATURES)] = torch.tensor(rows[word])
-        if word in row_of:
-            emb[i + len(VOCAB_PREFIX), len(FEATURES):] = torch.from_numpy(
-                glove[row_of[word]] * scale)
+    emb[len(VOCAB_PREFIX):] = torch.from_numpy(vectors)
     vocab = PretrainedWordVocab(words)
     target.parent.mkdir(parents=True, exist_ok=True)
     # half precision on disk (the features need no more); Stanza copies them into float32

@@ -12,7 +12,8 @@ parser trains on the train and dev files re-tagged by the bundled tagger, so it 
 from the tags it will see at run time rather than gold ones (as Stanza's own recipe does).
 The NER model trains on GUM's named mentions, with copies whose names are swapped for
 others of their type (quotes/training/ner_data.py), early-stopped on GUM dev; its fixed word
-vectors are name-lexicon features (quotes/training/name_vectors.py), installed beside it.
+vectors are name-lexicon features and GloVe 6B 50d vectors (quotes/training/name_vectors.py),
+installed beside it.
 """
 from __future__ import annotations
 
@@ -63,9 +64,9 @@ DEPPARSE_ARGS = [
     "--log_step", "100",
 ]
 
-# The NER tagger learns GUM's named mentions (quotes/training/ner_data.py).  No pretrained
-# word vectors exist here: its fixed embeddings are the name-lexicon features of
-# quotes/training/name_vectors.py (word_emb_dim is theirs, 100), the character model carries
+# The NER tagger learns GUM's named mentions (quotes/training/ner_data.py).  Its fixed
+# embeddings are the name-lexicon features and GloVe vectors of
+# quotes/training/name_vectors.py (word_emb_dim is theirs, 59), the character model carries
 # unseen names, and word dropout teaches it to.
 NER_ARGS = [
     "--hidden_dim", "256", "--char_hidden_dim", "100",
