@@ -376,3 +376,34 @@ def test_an_untyped_proper_name_that_speaks_is_named(analyzer):
             "estimate is conservative.")
     records = analyzer.extract(text)
     assert records and {r.anonymity for r in records} == {"named"}
+
+
+def _linked_label(pipeline, text, mention):
+    """The label of the entity a mention (not a speaker) joins, as the coreference
+    evaluation links GUM's mentions."""
+    from quotes.speakers.entities import Article
+
+    article = Article(pipeline.parse(text))
+    start = text.index(mention)
+    return article.link(start, start + len(mention), speaker=False)[1].label
+
+
+def test_a_regnal_number_does_not_hide_the_surname(pipeline):
+    text = ("Joshua Abraham Norton was a businessman in San Francisco. In 1859 Norton I "
+            "proclaimed himself emperor of the United States.")
+    assert _linked_label(pipeline, text, "Norton I") == "Joshua Abraham Norton"
+
+
+def test_a_title_alone_is_no_name_but_a_description_of_the_name_before(pipeline):
+    text = ("Professor Cres Eastman, Director of the National Iodine Nutrition Study, said "
+            "the results were alarming.")
+    assert _linked_label(pipeline, text, "Director of the National Iodine Nutrition Study") \
+        == "Cres Eastman"
+
+
+def test_a_description_re_mentions_the_name_of_its_own_sentence_first(analyzer):
+    text = ("Sen. Lindsey Graham has been critical of Donald Trump since the primary. In June, "
+            "Graham called on Republicans to unendorse Trump after the billionaire mogul "
+            "claimed that a judge was biased.")
+    records = [r for r in analyzer.extract(text) if r.cue == "claimed"]
+    assert [(r.speaker_name, r.anonymity) for r in records] == [("Donald Trump", "named")]

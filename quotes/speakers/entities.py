@@ -457,9 +457,11 @@ class Article:
                     not _title_matches(person.titles, lemma, mention):
                 continue          # "Vice President Munro" is not "the president"
             candidates.append(person)
-        # the subject of its clause before any other name ("Trump attacked Obama. The New
-        # York businessman …"), then the latest
-        best = max(candidates, key=lambda p: (p.subject, p.start), default=None)
+        # a name of its own sentence first ("Graham urged Republicans to unendorse Trump
+        # after the billionaire mogul claimed …"); then the subject of its clause before
+        # any other name ("Trump attacked Obama. The New York businessman …"), then the latest
+        same = [p for p in candidates if p.sentence_index == here]
+        best = max(same or candidates, key=lambda p: (p.subject, p.start), default=None)
         return self.person(best.name) if best is not None else None
 
     def _name_right_before(self, mention: Mention) -> Entity | None:
