@@ -238,3 +238,11 @@ def test_a_quotation_after_saying_belongs_to_saying_not_to_the_verb_before(analy
     quoted = [r for r in records if "special place" in r.text]
     assert [(r.kind, r.cue) for r in quoted] == [("direct", "saying")]
     assert all("saying" not in r.text for r in records)
+
+
+def test_a_fronted_question_is_not_what_the_speaker_said(analyzer):
+    text = ("Asked if the comments had rattled them as well, Ryan said, “Sure. I get that, "
+            "too.”")
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert [r.speaker for r in records] == ["Ryan"]
+    assert "Asked" not in records[0].text

@@ -419,7 +419,8 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
     children = sentence.children(verb)
     content: list[Word] = []
     for child in children:
-        if child.deprel in CONTENT_RELATIONS and not _misattached_relative(sentence, verb, child):
+        if child.deprel in CONTENT_RELATIONS and not _misattached_relative(sentence, verb, child) \
+                and not _fronted_question(verb, child):
             content.extend(sentence.subtree(child))
     if not content:
         for child in children:
@@ -436,6 +437,13 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
             cue_phrase = {w.index for w in sentence.subtree(verb)}
             content = [w for w in sentence.subtree(head) if w.index not in cue_phrase]
     return sorted(set(content), key=lambda w: w.index) if content else []
+
+
+def _fronted_question(verb: Word, child: Word) -> bool:
+    """"Asked if the comments had rattled them, Ryan said, “Sure.”" parsed with "Asked" as
+    the reported clause: the question put to the speaker is not what the speaker said."""
+    return child.index < verb.index and child.xpos in ("VBN", "VBD") and \
+        (child.lemma or "").lower() == "ask" and child.index <= 2
 
 
 # Verbs whose object is the hearer: "told the jury she had left", "assured investors the
