@@ -225,6 +225,10 @@ def test_a_tally_after_a_name_and_colon_is_not_speech(analyzer):
     "With 214 delegates at stake, Lindqvist is assured of winning at least 118.",
     # adding to a lead is not speech
     "Ferreira lost three states to her rival Dana Lindqvist, who added to her delegate lead.",
+    # an object with a clause inside it is still the object
+    "Many corporations found ways to make the tax code work for them.",
+    "Ferreira won the caucus, claiming her third victory in the contests known as Super "
+    "Tuesday.",
 ])
 def test_the_clause_before_a_verb_that_is_not_speech_here_is_no_content(analyzer, text):
     assert [r for r in analyzer.extract(text) if r.kind != "scare"] == []

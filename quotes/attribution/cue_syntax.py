@@ -362,9 +362,14 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
             verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
         first = words[after]
         rest = words[after:end]
+        # "found [ways to make the code work for them]", "claiming [his third victory in the
+        # contests known as Super Tuesday]": for verbs whose object is seldom speech, a verb
+        # inside the object is not the clause's own
+        own_object = {w.index for c in objects for w in sentence.subtree(c)} \
+            if (verb.lemma or "").lower() in OBJECT_NOT_SPEECH else set()
         if first.index not in speaker_ids and first.upos in (
                 "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and any(
-                w.upos in ("VERB", "AUX") for w in rest[1:]):
+                w.upos in ("VERB", "AUX") and w.index not in own_object for w in rest[1:]):
             return rest
     if transitive or _passive_without_agent(sentence, verb) or _adds_to(sentence, verb):
         # "Though Sanders is gaining ground, Clinton maintains a commanding lock …", "With
@@ -388,6 +393,11 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
         if len(tail) <= 6:
             return words[:comma - 1]
     return []
+
+
+# cue verbs whose direct object is seldom what was said: "found ways", "claimed a victory",
+# "maintains a lead", "added a title"
+OBJECT_NOT_SPEECH = frozenset({"find", "claim", "maintain", "add"})
 
 
 def _passive_without_agent(sentence: Sentence, verb: Word) -> bool:
