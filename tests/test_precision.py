@@ -9,6 +9,8 @@ NOT_SPEECH = [
     "MARKETS: Shares of Northline fell 4 percent after the announcement.",
     "She spent the evening at home, tweeting.",
     "As I wrote last week, the plan is flawed.",
+    "It goes without saying that raising taxes on the rich is anathema to Republicans.",
+    "Nobody would question her intelligence or knowledge of the issues.",
 ]
 
 

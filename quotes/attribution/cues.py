@@ -103,6 +103,10 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if lemma == "tell" and word.relation in ("xcomp", "advcl", "ccomp") and not any(
                         c.deprel in ("obj", "iobj") for c in children):
                     continue
+                # "It goes without saying that …": an idiom, no one says it.
+                before = sentence.word(word.index - 1) if word.index > 1 else None
+                if lemma == "say" and before is not None and before.text.lower() == "without":
+                    continue
                 # "declined to comment", "refused to say": nothing was said.
                 head = sentence.head_of(word)
                 if word.relation == "xcomp" and head is not None and head.lemma.lower() in (
@@ -168,6 +172,9 @@ def _mute_subject(cue: Cue) -> bool:
     """A "cue" whose subject cannot speak is a tagging error ("a prominent foreign policy
     pledge he made"): speakers are people, groups, institutions, documents, pronouns, names."""
     head = cue.speaker_head
+    if head is not None and head.deprel.startswith("nsubj") and \
+            head.text.lower() in ("nobody", "none", "noone"):
+        return True           # "nobody would question her intelligence": no one spoke
     return head is not None and head.upos == "NOUN" and head.deprel.startswith("nsubj") and \
         (head.lemma or head.text).lower() in word_list("mute_nouns.txt")
 
