@@ -344,8 +344,8 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
             if transitive and word.index > objects[0].index:
                 break
             if word.upos != "SCONJ" and word.index < end and \
-                    words[word.index].text.lower() == "of":
-                break         # "that of first dude": a pronoun, not a clause
+                    words[word.index].text.lower() == "of" or word.deprel == "det":
+                break         # "that of first dude", "that same day": no clause
             return words[word.index - 1:end]
         if word.text == ":":
             return words[word.index:end]
@@ -362,14 +362,13 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
             verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
         first = words[after]
         rest = words[after:end]
-        # "found [ways to make the code work for them]", "claiming [his third victory in the
-        # contests known as Super Tuesday]": for verbs whose object is seldom speech, a verb
-        # inside the object is not the clause's own
-        own_object = {w.index for c in objects for w in sentence.subtree(c)} \
-            if (verb.lemma or "").lower() in OBJECT_NOT_SPEECH else set()
+        # "found [ways to make the code work for them]", "claiming [his third victory] in the
+        # contests known as Super Tuesday": for verbs whose object is seldom speech, an
+        # object means no clause follows
         if first.index not in speaker_ids and first.upos in (
                 "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and any(
-                w.upos in ("VERB", "AUX") and w.index not in own_object for w in rest[1:]):
+                w.upos in ("VERB", "AUX") for w in rest[1:]) and not (
+                transitive and (verb.lemma or "").lower() in OBJECT_NOT_SPEECH):
             return rest
     if transitive or _passive_without_agent(sentence, verb) or _adds_to(sentence, verb):
         # "Though Sanders is gaining ground, Clinton maintains a commanding lock …", "With
