@@ -181,3 +181,110 @@ def test_the_fixed_vectors_are_the_features_then_scaled_glove(monkeypatch):
     assert numpy.allclose(vectors[0, features:], glove[1] * scale)
     assert numpy.allclose(vectors[3, features:], glove[2] * scale)
     assert not vectors[3, :features].any()                # a common word: no features
+
+
+def _typed(text, conllu, names):
+    """typed_names of a hand-written parse whose NER spans are ``names`` per sentence:
+    lists of (first, last, type)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from conllu import parse_conllu
+    from quotes.parse.document import NamedSpan
+    from quotes.speakers.names import typed_names
+
+    doc = parse_conllu(text, conllu)
+    for sentence, spans in zip(doc.sentences, names):
+        sentence.names = [NamedSpan(*span) for span in spans]
+    return typed_names(doc)
+
+
+def test_a_person_span_run_over_and_is_two_people():
+    text = "Donald Trump and Paul Ryan pledged unity."
+    conllu = """
+1 Donald Donald PROPN NNP _ 6 nsubj
+2 Trump Trump PROPN NNP _ 1 flat
+3 and and CCONJ CC _ 4 cc
+4 Paul Paul PROPN NNP _ 1 conj
+5 Ryan Ryan PROPN NNP _ 4 flat
+6 pledged pledge VERB VBD _ 0 root
+7 unity unity NOUN NN _ 6 obj
+8 . . PUNCT . _ 6 punct
+"""
+    people, _ = _typed(text, conllu, [[(1, 5, "person")]])
+    assert [p.name for p in people] == ["Donald Trump", "Paul Ryan"]
+    assert all(p.subject for p in people)          # a conjunct of the subject is one too
+
+
+def test_a_name_after_a_typed_organization_in_one_run_is_still_found():
+    text = "NBC News Correspondent Cynthia McFadden reported it."
+    conllu = """
+1 NBC NBC PROPN NNP _ 2 compound
+2 News News PROPN NNP _ 4 compound
+3 Correspondent correspondent PROPN NNP _ 4 compound
+4 Cynthia Cynthia PROPN NNP _ 6 nsubj
+5 McFadden McFadden PROPN NNP _ 4 flat
+6 reported report VERB VBD _ 0 root
+7 it it PRON PRP _ 6 obj
+8 . . PUNCT . _ 6 punct
+"""
+    people, _ = _typed(text, conllu, [[(1, 2, "organization")]])
+    assert [p.name for p in people] == ["Cynthia McFadden"]
+
+
+def test_a_short_name_of_an_organization_is_no_person():
+    text = "Keel Bancorp agreed to a merger. Keel said the price was fair."
+    conllu = """
+1 Keel Keel PROPN NNP _ 2 compound
+2 Bancorp Bancorp PROPN NNP _ 3 nsubj
+3 agreed agree VERB VBD _ 0 root
+4 to to ADP IN _ 6 case
+5 a a DET DT _ 6 det
+6 merger merger NOUN NN _ 3 obl
+7 . . PUNCT . _ 3 punct
+
+1 Keel Keel PROPN NNP _ 2 nsubj
+2 said say VERB VBD _ 0 root
+3 the the DET DT _ 4 det
+4 price price NOUN NN _ 6 nsubj
+5 was be AUX VBD _ 6 cop
+6 fair fair ADJ JJ _ 2 ccomp
+7 . . PUNCT . _ 2 punct
+"""
+    people, others = _typed(text, conllu, [[(1, 2, "organization")], [(1, 1, "person")]])
+    assert people == []
+    assert [(o.name, o.type) for o in others] == [("Keel Bancorp", "organization"),
+                                                 ("Keel", "organization")]
+
+
+def test_a_full_name_typed_a_place_is_the_titled_person_of_its_first_word():
+    text = "Ban Ki-moon spoke first. Mr. Ban left."
+    conllu = """
+1 Ban Ban PROPN NNP _ 3 nsubj
+2 Ki-moon Ki-moon PROPN NNP _ 1 flat
+3 spoke speak VERB VBD _ 0 root
+4 first first ADV RB _ 3 advmod
+5 . . PUNCT . _ 3 punct
+
+1 Mr. Mr. PROPN NNP _ 2 compound
+2 Ban Ban PROPN NNP _ 3 nsubj
+3 left leave VERB VBD _ 0 root
+4 . . PUNCT . _ 3 punct
+"""
+    people, _ = _typed(text, conllu, [[(1, 2, "place")], [(1, 2, "person")]])
+    assert [p.name for p in people] == ["Ban Ki-moon", "Ban"]
+
+
+def test_a_person_span_begun_too_early_keeps_the_name():
+    from quotes.speakers.names import checked_type
+    from quotes.parse.document import Word
+
+    text = "of Elections Susan Bucher"
+    words, offset = [], 0
+    for i, (form, upos) in enumerate([("of", "ADP"), ("Elections", "PROPN"), ("Susan", "PROPN"),
+                                      ("Bucher", "PROPN")], 1):
+        words.append(Word(i, form, form.lower(), upos, "NNP", "_", 0, "flat", offset,
+                          offset + len(form)))
+        offset += len(form) + 1
+    assert checked_type("person", words, text) == "person"

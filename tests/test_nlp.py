@@ -104,3 +104,9 @@ def test_auto_falls_back_to_bundled_when_official_models_absent(tmp_path, monkey
 
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
     assert resolve_model("auto") == ("bundled", BUNDLED_DIR)
+
+
+def test_bundled_models_fit_the_size_limit():
+    # every model of the package together, as shipped: at most 60 MB (MODEL_CARD.md)
+    total = sum(path.stat().st_size for path in BUNDLED_DIR.glob("*.pt"))
+    assert total <= 60_000_000, f"bundled models take {total / 1e6:.2f} MB"

@@ -11,7 +11,7 @@ NOT_SPEECH = [
     "As I wrote last week, the plan is flawed.",
     "It goes without saying that raising taxes on the rich is anathema to Republicans.",
     "Nobody would question her intelligence or knowledge of the issues.",
-    "The department responded with the lawsuit Ortega announced that same day.",
+    "The department filed the lawsuit Ortega announced that same day.",
 ]
 
 

@@ -355,8 +355,8 @@ def test_a_definite_description_re_mentions_a_person_named_a_few_sentences_befor
 
 
 @pytest.mark.parametrize("text", [
-    "The state attorney general is confirming that his office opened an inquiry into the "
-    "charity.",
+    "The New York state attorney general is confirming that his office opened an inquiry "
+    "into the charity.",
     "Connecticut’s tax commissioner says the rule applies to every resident.",
 ])
 def test_an_office_with_one_holder_is_named(analyzer, text):
@@ -369,13 +369,6 @@ def test_a_name_after_fronted_words_and_a_comma_is_the_speaker(analyzer):
             "at a lunch counter or wearing a T-shirt.")
     (record,) = analyzer.extract(text)
     assert record.speaker_name == "Obama" and record.anonymity == "named"
-
-
-def test_an_untyped_proper_name_that_speaks_is_named(analyzer):
-    text = ("Forbes said the family's wealth had grown to $4 billion. Forbes says the "
-            "estimate is conservative.")
-    records = analyzer.extract(text)
-    assert records and {r.anonymity for r in records} == {"named"}
 
 
 def _linked_label(pipeline, text, mention):
@@ -403,7 +396,7 @@ def test_a_title_alone_is_no_name_but_a_description_of_the_name_before(pipeline)
 
 def test_a_description_re_mentions_the_name_of_its_own_sentence_first(analyzer):
     text = ("Sen. Lindsey Graham has been critical of Donald Trump since the primary. In June, "
-            "Graham called on Republicans to unendorse Trump after the billionaire mogul "
-            "claimed that a judge was biased.")
+            "the South Carolina senator called on Republicans to unendorse Trump after the "
+            "billionaire mogul claimed that a judge was biased.")
     records = [r for r in analyzer.extract(text) if r.cue == "claimed"]
     assert [(r.speaker_name, r.anonymity) for r in records] == [("Donald Trump", "named")]

@@ -302,8 +302,7 @@ class Article:
             return self.person(mention.name)
         if mention.name and mention.type in ("organization", "group", "document"):
             return self.organization(mention.name, mention.type)
-        known = self._named_elsewhere(mention) or self._name_after_comma(mention) or \
-            self._untyped_proper_name(mention)
+        known = self._named_elsewhere(mention) or self._name_after_comma(mention)
         if known is not None:
             return known
         head = mention.head
@@ -354,23 +353,6 @@ class Article:
                     (not between or between in ("Mr.", "Mrs.", "Ms.", "Dr.")):
                 return self.person(person.name)
         return None
-
-    def _untyped_proper_name(self, mention: Mention) -> Entity | None:
-        """"Forbes said", "Campaign for Trump says": a singular proper noun the NER model
-        left untyped, speaking, is a name (of an organization, or of no type the lists
-        know), not a description; plural proper nouns ("Democrats said") are groups."""
-        head = mention.head
-        if head is None or head.xpos != "NNP" or not head.text[:1].isupper() or \
-                head.text.isupper() or head.text.lower() in _title_nouns() or \
-                head.text.lower() in role_entries()[0] or mention.pronoun is not None:
-            return None
-        words = [w for w in mention.words if w.index >= head.index or w.upos == "PROPN"]
-        if not words or any(w.upos in ("DET", "PRON") for w in words):
-            return None
-        name = self.doc.text[words[0].start:words[-1].end]
-        if not re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|for|and|the|&))*", name):
-            return None
-        return self.organization(name, "unknown")
 
     def _description(self, mention: Mention) -> Entity:
         named = self._name_right_before(mention) or self._name_right_after(mention)

@@ -205,9 +205,11 @@ def _headline_person(words: list[Word]) -> list[Word]:
 
 def _is_subject(sentence: Sentence, words: list[Word]) -> bool:
     ids = {w.index for w in words}
+    # "Donald Trump and House Speaker Paul Ryan pledged": a conjunct of the subject is one
     return any(w.deprel.startswith("nsubj") and w.head not in ids for w in words) or any(
-        w.deprel in ("flat", "compound") and sentence.head_of(w) is not None
-        and sentence.head_of(w).deprel.startswith("nsubj") for w in words)
+        w.deprel in ("flat", "compound", "conj") and w.head not in ids and
+        sentence.head_of(w) is not None and sentence.head_of(w).deprel.startswith("nsubj")
+        for w in words)
 
 
 @lru_cache(maxsize=None)
@@ -248,6 +250,8 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
     if lowered in known_places() and ner_type in ("person", "organization"):
         return "place"
     if ner_type == "person":
+        while len(words) > 1 and words[0].text[:1].islower() and words[0].upos in ("ADP", "DET"):
+            words = words[1:]         # "[of] Elections Susan Bucher": the span began too early
         if lowered in word_list("organizations.txt"):
             return "organization"
         if len(words) == 1 and (words[0].feature("Number") == "Plur" or words[0].xpos == "NNPS"):
@@ -302,11 +306,11 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
     """
     people: list[PersonName] = []
     others: list[OtherName] = []
+    untyped: list[OtherName] = []
     typed = has_ner(doc)
     for sentence in doc.sentences:
         covered: set[int] = set()
-        for span in sentence.names:
-            words = sentence.words[span.first - 1:span.last]
+        for span, words in _split_coordinated(sentence):
             covered |= {w.index for w in words}
             kind = checked_type(span.type, words, doc.text)
             if kind is None:
@@ -336,9 +340,7 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                     text = "the " + text       # "the Riksbank", as the article names it
                 others.append(OtherName(words[0].start, words[-1].end, text, kind,
                                         sentence.index))
-        for run in capitalized_runs(sentence.words):
-            if any(w.index in covered for w in run):
-                continue
+        for run in _uncovered_parts(capitalized_runs(sentence.words), covered):
             name = split_title(run, doc.text)
             if name is None or PARTY_LABEL.fullmatch(name.text):
                 continue
@@ -353,14 +355,107 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                 people.append(PersonName(name.start, name.text, gender, sentence.index,
                                          _is_subject(sentence, name.words),
                                          _titles_before(sentence, name)))
+            elif " " not in name.text:
+                # no evidence yet: a surname if the article gives the full name elsewhere
+                untyped.append(OtherName(name.start, name.words[-1].end, name.text, "untyped",
+                                         sentence.index))
     if not typed:
         # Single words count only as part of a multi-word name, so "Wednesday" or "Geneva"
         # never become people a pronoun could mean.
         parts = {part for p in people if len(p.name.split()) > 1 for part in p.name.split()}
         people = [p for p in people if len(p.name.split()) > 1 or p.name in parts]
     else:
-        people, others = _surnames_of_people(doc, people, others)
+        people, others = _surnames_of_people(doc, people, others + untyped)
+        others = [o for o in others if o.type != "untyped"]
+        people, others = _short_names_of_organizations(doc, people, others)
+        people, others = _full_names_typed_otherwise(doc, people, others)
     return people, others
+
+
+def _full_names_typed_otherwise(doc: ParsedDocument, people: list[PersonName],
+                                others: list[OtherName]) -> tuple[list[PersonName],
+                                                                  list[OtherName]]:
+    """One name, one sense per article: "Ban Ki-moon", typed a place by the model, is the
+    "Mr. Ban" of the same article, and "Barack Obama Election Day" holds the name of "Mr.
+    Obama": a name whose first or later word is a titled person's name elsewhere."""
+    titled = {p.name for p in people if p.titles and " " not in p.name}
+    if not titled:
+        return people, others
+    kept, moved = [], []
+    for other in others:
+        parts = other.name.split()
+        match = next((i for i, part in enumerate(parts) if part in titled), None)
+        if other.type not in ("place", "other") or match is None or not 2 <= len(parts) <= 4 or \
+                any(part[:1].islower() for part in parts) or \
+                other.name.lower() in known_places() or is_listed_organization(other.name) or \
+                (match == 0 and len(parts) > 2):
+            kept.append(other)
+            continue
+        words = parts[:max(match + 1, 2)]
+        lead = 0
+        while lead < len(words) - 1 and (words[lead].lower() in word_list("titles.txt") or
+                                         words[lead].lower() in honorific_gender()):
+            lead += 1                  # "Mr. Obama" typed an organization: no fuller name
+        if len(words) - lead < 2:
+            kept.append(other)
+            continue
+        start = other.start + len(" ".join(parts[:lead])) + (1 if lead else 0)
+        moved.append(PersonName(start, " ".join(words[lead:]), None, other.sentence_index))
+    if not moved:
+        return people, others
+    return sorted(people + moved, key=lambda p: p.start), kept
+
+
+def _split_coordinated(sentence: Sentence) -> list[tuple]:
+    """(span, words) of the sentence's typed names; a person span the model ran over "and"
+    ("Donald Trump and House Speaker Paul Ryan", "Rubio and Cruz") is two names."""
+    found = []
+    for span in sentence.names:
+        words = sentence.words[span.first - 1:span.last]
+        joins = [i for i, w in enumerate(words) if w.upos == "CCONJ" and 0 < i < len(words) - 1]
+        if span.type != "person" or not joins:
+            found.append((span, words))
+            continue
+        start = 0
+        for i in joins + [len(words)]:
+            if words[start:i]:
+                found.append((span, words[start:i]))
+            start = i + 1
+    return found
+
+
+def _uncovered_parts(runs: list[list[Word]], covered: set[int]) -> list[list[Word]]:
+    """The capitalized runs the NER model typed no word of, and the parts of the others
+    after a typed name ("NBC News Senior Correspondent Cynthia McFadden", with "NBC News"
+    typed, still names Cynthia McFadden)."""
+    parts = []
+    for run in runs:
+        if not any(w.index in covered for w in run):
+            parts.append(run)
+            continue
+        tail = []
+        for word in run:
+            tail = [] if word.index in covered else tail + [word]
+        if len(tail) >= 2 and tail[0].upos in ("PROPN", "ADJ", "NOUN"):
+            parts.append(tail)
+    return parts
+
+
+def _short_names_of_organizations(doc: ParsedDocument, people: list[PersonName],
+                                  others: list[OtherName]) -> tuple[list[PersonName],
+                                                                    list[OtherName]]:
+    """One name, one sense per article: "Keel" alone, typed a person by the model, is
+    "Keel Bancorp" named in the same article, unless it is the surname or given name of a
+    person with a full name there ("Ford" beside "Harrison Ford")."""
+    first_words = {o.name.split()[0] for o in others if o.type == "organization" and
+                   len(o.name.split()) > 1 and o.name.split()[0][:1].isupper()}
+    of_people = {part for p in people if len(p.name.split()) > 1 for part in p.name.split()}
+    moved = [p for p in people if p.name in first_words and p.name not in of_people]
+    if not moved:
+        return people, others
+    others = sorted(others + [OtherName(p.start, p.start + len(p.name), p.name, "organization",
+                                        p.sentence_index) for p in moved], key=lambda o: o.start)
+    return [p for p in people if p not in moved], others
 
 
 def _surnames_of_people(doc: ParsedDocument, people: list[PersonName],
@@ -404,8 +499,8 @@ def fullest_name(name: str, names: list[PersonName]) -> str:
     # (honorifics) rules out full names of the other gender
     genders = {p.gender for p in names if p.name == name and p.gender}
     for person in names:
-        full = person.name.split()
-        if len(full) > len(best.split()) and full[-len(parts):] == parts and not (
+        full = _without_numeral(person.name.split())
+        if len(person.name.split()) > len(best.split()) and full[-len(parts):] == parts and not (
                 genders and first_name_gender(person.name) not in genders | {None}):
             best = person.name
     if best == name and len(parts) == 1:
