@@ -12,6 +12,9 @@ NOT_SPEECH = [
     "It goes without saying that raising taxes on the rich is anathema to Republicans.",
     "Nobody would question her intelligence or knowledge of the issues.",
     "The department filed the lawsuit Ortega announced that same day.",
+    "Lindqvist is spending the day campaigning in Maine and Vermont, states that vote on "
+    "March 1.",
+    "Lindqvist campaigned in Western states this week that Moreau is counting on winning.",
 ]
 
 
@@ -253,3 +256,11 @@ def test_a_fronted_question_is_not_what_the_speaker_said(analyzer):
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert [r.speaker for r in records] == ["Ryan"]
     assert "Asked" not in records[0].text
+
+
+def test_a_reported_clause_may_open_with_a_quantity(analyzer):
+    text = ("Friday morning, as the parade rolled through Pasadena, CNN reported at least six "
+            "planes filled the skies with messages.")
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert [r.cue for r in records] == ["reported"]
+    assert records[0].text.startswith("at least six planes")

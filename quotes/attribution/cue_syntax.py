@@ -365,8 +365,8 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
         # "found [ways to make the code work for them]", "claiming [his third victory] in the
         # contests known as Super Tuesday": for verbs whose object is seldom speech, an
         # object means no clause follows
-        if first.index not in speaker_ids and first.upos in (
-                "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") and any(
+        if first.index not in speaker_ids and (first.upos in (
+                "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") or _quantity_ahead(rest)) and any(
                 w.upos in ("VERB", "AUX") for w in rest[1:]) and not (
                 transitive and (verb.lemma or "").lower() in OBJECT_NOT_SPEECH):
             return rest
@@ -397,6 +397,13 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
 # cue verbs whose direct object is seldom what was said: "found ways", "claimed a victory",
 # "maintains a lead", "added a title"
 OBJECT_NOT_SPEECH = frozenset({"find", "claim", "maintain", "add"})
+
+
+def _quantity_ahead(words: list[Word]) -> bool:
+    """"reported [at least six] planes filled the skies": a clause may open with a quantity."""
+    return len(words) > 2 and words[0].text.lower() in ("at", "about", "nearly", "almost",
+                                                         "roughly", "more", "fewer") and \
+        any(w.upos == "NUM" for w in words[1:3])
 
 
 def _passive_without_agent(sentence: Sentence, verb: Word) -> bool:

@@ -107,6 +107,11 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 before = sentence.word(word.index - 1) if word.index > 1 else None
                 if lemma == "say" and before is not None and before.text.lower() == "without":
                     continue
+                # "Massachusetts and Vermont, states that vote on March 1", "Western states":
+                # the plural noun read as a verb
+                if word.text.lower() == "states" and before is not None and (
+                        before.text == "," or before.upos == "ADJ"):
+                    continue
                 # "declined to comment", "refused to say": nothing was said.
                 head = sentence.head_of(word)
                 if word.relation == "xcomp" and head is not None and head.lemma.lower() in (
