@@ -43,9 +43,7 @@ def nominal_content(sentence: Sentence, verb: Word) -> list[Word]:
     elif verb.lemma.lower() in ("tell", "ask", "respond"):
         return []             # "told the council", "responded to requests": the addressee
     else:
-        parts = [c for c in children if c.relation == "obl" and any(
-            g.deprel == "case" and g.text.lower() in ("for", "about", "against", "of", "on")
-            for g in sentence.children(c))] or objects
+        parts = _obliques(sentence, verb, ("for", "about", "against", "of", "on")) or objects
     words = []
     for part in parts:
         words.extend(w for w in sentence.subtree(part)
@@ -343,8 +341,8 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
         if word.text.lower() == "that" and word.upos in ("SCONJ", "PRON", "DET"):
             if transitive and word.index > objects[0].index:
                 break
-            if word.upos != "SCONJ" and word.index < end and \
-                    words[word.index].text.lower() == "of" or word.deprel == "det":
+            if (word.upos != "SCONJ" and word.index < end and
+                    words[word.index].text.lower() == "of") or word.deprel == "det":
                 break         # "that of first dude", "that same day": no clause
             return words[word.index - 1:end]
         if word.text == ":":
@@ -415,10 +413,13 @@ def _passive_without_agent(sentence: Sentence, verb: Word) -> bool:
 
 def _adds_to(sentence: Sentence, verb: Word) -> bool:
     """"who added to her delegate lead": adding to something is not speech."""
-    return (verb.lemma or "").lower() == "add" and any(
-        c.relation == "obl" and any(g.deprel == "case" and g.text.lower() == "to"
-                                    for g in sentence.children(c))
-        for c in sentence.children(verb))
+    return (verb.lemma or "").lower() == "add" and bool(_obliques(sentence, verb, ("to",)))
+
+
+def _obliques(sentence: Sentence, verb: Word, prepositions: tuple[str, ...]) -> list[Word]:
+    """The verb's oblique dependents introduced by one of ``prepositions``."""
+    return [c for c in sentence.children(verb) if c.relation == "obl" and any(
+        g.deprel == "case" and g.text.lower() in prepositions for g in sentence.children(c))]
 
 
 def _next_participle_clause(words: list[Word], after: int, end: int) -> int:

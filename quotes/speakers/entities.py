@@ -136,6 +136,7 @@ class Article:
         self._surnames: set[str] | None = None     # last words of multi-word person names
         self._kin_subjects: list[tuple[int, int, int, str]] | None = None
         self._kin_sentences: list[int] = []
+        self._mention_starts: set[int] = set()    # offsets of every linked mention
         self.untyped_described: dict[str, int] = {}     # described names no type covers
         self._descriptions = _descriptions_of_names(doc, self)
         self._description_heads = {name: {_head_of_description(d) for d in found}
@@ -272,11 +273,7 @@ class Article:
             mention.type, mention.name = was
         entity = self._resolve(mention)
         if entity is not None:
-            entity.mentions.append(mention)
-            entity.last = max(entity.last, start)
-            sentence = self.doc.sentence_containing(start)
-            if sentence is not None:
-                entity.sentences.add(sentence.index)
+            self._join(entity, mention)
             if mention.role and mention.pronoun is None:
                 _describe(entity, mention.role, None if mention.name else mention.head)
             if mention.gender in ("masc", "fem") and entity.gender is None:
@@ -284,6 +281,15 @@ class Article:
             if speaker:
                 self._last_speaker = entity
         return mention, entity
+
+    def _join(self, entity: Entity, mention: Mention) -> None:
+        """Record a mention as the entity's."""
+        entity.mentions.append(mention)
+        entity.last = max(entity.last, mention.start)
+        sentence = self.doc.sentence_containing(mention.start)
+        if sentence is not None:
+            entity.sentences.add(sentence.index)
+        self._mention_starts.add(mention.start)
 
     def _surname_of_someone(self, name: str) -> bool:
         if self._surnames is None:
@@ -350,7 +356,7 @@ class Article:
         for person in self._people_in_sentence_of(mention.start):
             between = self.doc.text[start:person.start].strip()
             if start <= person.start and person.start + len(person.name) >= mention.end - 1 and \
-                    (not between or between in ("Mr.", "Mrs.", "Ms.", "Dr.")):
+                    (not between or between.lower() in honorific_gender() or between == "Dr."):
                 return self.person(person.name)
         return None
 
@@ -611,9 +617,7 @@ class Article:
             described = analyse_mention(self.doc, *best_seen.described)
             entity = self._resolve(described)
             if entity is not None:
-                entity.mentions.append(described)
-                entity.last = max(entity.last, described.start)
-                entity.sentences.add(best_seen.sentence)
+                self._join(entity, described)
                 entity.gender = entity.gender or best_seen.gender
             return entity
         if best_seen.type == "person":
@@ -684,8 +688,8 @@ class Article:
             self._kin_sentences = [k[0] for k in self._kin_subjects]
         for index, start, end, gender in self._kin_subjects[
                 bisect_left(self._kin_sentences, low):bisect_right(self._kin_sentences, here)]:
-            if start < offset and not self._quoted(start) and not _has_start_in(
-                    sorted(m.start for e in self.entities for m in e.mentions), start, end):
+            if start < offset and not self._quoted(start) and not any(
+                    s in self._mention_starts for s in range(start, end)):
                 found.append(_Seen(start, index, None, None, "person", gender, "sing", True,
                                    described=(start, end)))
         return found

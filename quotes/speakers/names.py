@@ -392,15 +392,10 @@ def _full_names_typed_otherwise(doc: ParsedDocument, people: list[PersonName],
             kept.append(other)
             continue
         words = parts[:max(match + 1, 2)]
-        lead = 0
-        while lead < len(words) - 1 and (words[lead].lower() in word_list("titles.txt") or
-                                         words[lead].lower() in honorific_gender()):
-            lead += 1                  # "Mr. Obama" typed an organization: no fuller name
-        if len(words) - lead < 2:
-            kept.append(other)
+        if any(w.lower() in titles() or w.lower() in honorific_gender() for w in words):
+            kept.append(other)         # "Mr. Obama" typed otherwise: no fuller name in it
             continue
-        start = other.start + len(" ".join(parts[:lead])) + (1 if lead else 0)
-        moved.append(PersonName(start, " ".join(words[lead:]), None, other.sentence_index))
+        moved.append(PersonName(other.start, " ".join(words), None, other.sentence_index))
     if not moved:
         return people, others
     return sorted(people + moved, key=lambda p: p.start), kept
