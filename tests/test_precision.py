@@ -15,6 +15,8 @@ NOT_SPEECH = [
     "Lindqvist is spending the day campaigning in Maine and Vermont, states that vote on "
     "March 1.",
     "Lindqvist campaigned in Western states this week that Moreau is counting on winning.",
+    "Gomez became a popular anchor at the network, which caters to the estimated 55 million "
+    "Latinos who live in the country.",
 ]
 
 
@@ -264,3 +266,18 @@ def test_a_reported_clause_may_open_with_a_quantity(analyzer):
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert [r.cue for r in records] == ["reported"]
     assert records[0].text.startswith("at least six planes")
+
+
+def test_a_noun_closing_a_relative_clause_before_the_cue_is_not_the_speaker(analyzer):
+    text = ("“This office has always been one you get only by marriage,” Marta Velloso, who "
+            "served as the governor’s chief of staff during the Ortiz administration, told "
+            "a local radio station.")
+    (record,) = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert record.speaker_name == "Marta Velloso"
+
+
+def test_a_verb_read_as_a_modifier_still_reports(analyzer):
+    text = "Ellen Brandt, who has in the past described Moreau as “a reckless gambler,” said " \
+           "she would vote for him anyway."
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert any(r.cue == "said" and r.speaker_name == "Ellen Brandt" for r in records)

@@ -169,7 +169,8 @@ def test_speaker_tables(frame):
 def test_audit_per_article_with_empty_documents_and_total(frame):
     table, totals = audit(frame, documents=["a1", "b2", "c3", "d4"])
     assert table.columns.tolist() == ["doc_id", "title", "attributions", "named", "unnamed",
-                                      "anonymous", "unresolved", "document", "anonymous_share",
+                                      "anonymous", "unresolved", "poll_respondents", "document",
+                                      "anonymous_share",
                                       "unnamed_or_anonymous_share", "sources_named",
                                       "sources_unnamed", "sources_anonymous", "sources_document",
                                       "scare_excluded", "evidence"]
@@ -177,7 +178,7 @@ def test_audit_per_article_with_empty_documents_and_total(frame):
     assert table["doc_id"].tolist() == ["a1", "b2", "c3", "d4", "TOTAL"]
     assert rows["a1"] == {"doc_id": "a1", "title": "Allies weigh sanctions", "attributions": 4,
                           "named": 4, "unnamed": 0, "anonymous": 0, "unresolved": 0,
-                          "document": 0, "anonymous_share": 0.0,
+                          "poll_respondents": 0, "document": 0, "anonymous_share": 0.0,
                           "unnamed_or_anonymous_share": 0.0, "sources_named": 2,
                           "sources_unnamed": 0, "sources_anonymous": 0, "sources_document": 0,
                           "scare_excluded": 1, "evidence": ""}
@@ -190,8 +191,8 @@ def test_audit_per_article_with_empty_documents_and_total(frame):
     assert rows["TOTAL"]["anonymous_share"] == pytest.approx(2 / 9)
     assert rows["TOTAL"]["unnamed_or_anonymous_share"] == pytest.approx(3 / 9)
     assert totals == {"documents": 4, "attributions": 9, "named": 6, "unnamed": 1,
-                      "anonymous": 2, "unresolved": 0, "document": 0,
-                      "sources_named": totals["sources_named"], "sources_unnamed": 1,
+                      "anonymous": 2, "unresolved": 0, "poll_respondents": 0,
+                      "document": 0, "sources_named": totals["sources_named"], "sources_unnamed": 1,
                       "sources_anonymous": totals["sources_anonymous"], "sources_document": 0,
                       "scare_excluded": 1, "max_anonymous_share": pytest.approx(2 / 3)}
     assert totals["sources_named"] < totals["named"]      # Kupchan, quoted three times, is one

@@ -179,6 +179,31 @@ def test_residents_after_a_quantity_are_still_an_unnamed_source(analyzer):
     assert record.anonymity == "unnamed"
 
 
+def test_poll_respondents_speak_for_the_poll_and_are_no_unnamed_source(analyzer):
+    from quotes import to_frame
+    from quotes.reports.tables import audit
+    from quotes.speakers.polls import POLL_RESPONDENTS
+
+    text = ("A new survey of likely voters in Ohio shows a close race. In the survey, 64 "
+            "percent said the governor was competent. Half of the Republican primary voters "
+            "said they were angry. Officials said the count would take a week.")
+    records = analyzer.extract(text, "p1")
+    polled = [r for r in records if r.anonymity_evidence == POLL_RESPONDENTS]
+    assert sorted(r.speaker for r in polled) == ["64 percent", "Half of the Republican primary voters"]
+    assert all(r.anonymity is None and r.anonymous is None for r in polled)
+    (officials,) = [r for r in records if r.speaker == "Officials"]
+    assert officials.anonymity == "unnamed"
+    row = audit(to_frame(records))[0].iloc[0]
+    assert (row["poll_respondents"], row["unnamed"], row["unresolved"]) == (2, 1, 0)
+
+
+def test_a_share_of_a_group_outside_a_poll_is_an_unnamed_group(analyzer):
+    text = "Half of the senators said they would vote against the bill on Friday."
+    (record,) = analyzer.extract(text)
+    assert record.speaker == "Half of the senators"
+    assert record.anonymity == "unnamed"
+
+
 def test_audit_counts_things_as_speakers_with_the_unresolved(analyzer):
     from quotes import to_frame
     from quotes.reports.tables import audit

@@ -259,6 +259,21 @@ def _described_noun(sentence: Sentence, word: Word, before: int) -> Word | None:
     return None
 
 
+def _relative_clause_owner(sentence: Sentence, word: Word) -> Word | None:
+    """The noun a relative clause containing ``word`` describes, if any."""
+    current = word
+    for _ in range(8):
+        head = sentence.head_of(current)
+        if head is None:
+            return None
+        if current.deprel == "acl:relcl" and head.index < current.index and can_speak(head) \
+                and any(c.text.lower() in ("who", "whom", "whose", "which", "that")
+                        and c.index > head.index for c in sentence.children(current)):
+            return _phrase_head(sentence, head)
+        current = head
+    return None
+
+
 def nearest_subject(sentence: Sentence, verb: Word,
                      allowed: set[int] | None = None) -> Word | None:
     """When the parse gives a cue no subject: the noun just before it ("Kupchan, however,
@@ -284,7 +299,9 @@ def nearest_subject(sentence: Sentence, verb: Word,
             index -= 1
             continue
         if can_speak(word):
-            return _phrase_head(sentence, word)
+            # "“…,” Melanne Verveer, who served as … during the Clinton administration, told
+            # CBS News": a noun closing a relative clause is not the one who speaks
+            return _relative_clause_owner(sentence, word) or _phrase_head(sentence, word)
         described = _described_noun(sentence, word, verb.index)
         if described is not None:
             return described

@@ -74,6 +74,10 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if word.index < len(sentence.words) and sentence.word(word.index + 1).text == ":" \
                         and word.text[:1].isupper():
                     continue
+                # "the estimated 55 million Latinos", "the reported deal": a participle that
+                # modifies a noun describes it; nobody speaks.
+                if word.relation == "amod" and _bare_modifier(sentence, word):
+                    continue
                 # "a device called “route out”", "a group named …": naming, not speech.
                 if lemma in cue_lexicon().direct_only and word.relation == "acl":
                     continue
@@ -143,6 +147,19 @@ def _without_things_inside_reports(cues: list[Cue]) -> list[Cue]:
             for first, last in reported.get(cue.sentence.index, ())))]
 
 
+def _bare_modifier(sentence: Sentence, word: Word) -> bool:
+    """A participle before its noun with nothing of its own but adverbs ("the estimated 55
+    million", "the widely reported deal"), not a verb the parse attached to a noun ("has in
+    the past described Trump as …")."""
+    head = sentence.head_of(word)
+    if head is None or head.index < word.index or any(
+            c.deprel not in ("advmod", "punct") for c in sentence.children(word)):
+        return False
+    before = [w for w in sentence.words[:word.index - 1] if w.deprel != "advmod"]
+    # a determiner of the noun right before it ("reassuring voters that …" is a verb)
+    return bool(before) and before[-1].deprel == "det" and before[-1].head == head.index
+
+
 def _subject_of_a_cue(sentence: Sentence, noun: Word | None) -> bool:
     governor = sentence.head_of(noun) if noun is not None else None
     return noun is not None and noun.deprel.startswith("nsubj") and governor is not None and \
@@ -181,7 +198,20 @@ def _mute_subject(cue: Cue) -> bool:
             head.text.lower() in ("nobody", "none", "noone"):
         return True           # "nobody would question her intelligence": no one spoke
     return head is not None and head.upos == "NOUN" and head.deprel.startswith("nsubj") and \
-        (head.lemma or head.text).lower() in word_list("mute_nouns.txt")
+        (head.lemma or head.text).lower() in word_list("mute_nouns.txt") and \
+        not _poll_share(cue.sentence, head)
+
+
+def _poll_share(sentence: Sentence, head: Word) -> bool:
+    """"64 percent said", "half of GOP primary voters said": a share of the people polled
+    speaks for them; "the percent said" (a tagging error) does not."""
+    if (head.lemma or head.text).lower() not in ("percent", "half"):
+        return False
+    children = sentence.children(head)
+    return any(c.deprel == "nummod" for c in children) or any(
+        c.deprel == "nmod" and c.upos in ("NOUN", "PROPN", "PRON") and c.xpos in ("NNS", "NNPS", "PRP")
+        for c in children) or (head.text.lower() == "half" and not any(
+            c.deprel == "det" for c in children))
 
 
 def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:

@@ -13,6 +13,7 @@ import pandas as pd
 from ..parse.paragraphs import paragraphs
 from ..records import COLUMNS
 from ..speakers.anonymity import NO_CLASS
+from ..speakers.polls import POLL_RESPONDENTS
 
 SPEAKER_COLUMNS = ("speaker_name", "speaker_type", "anonymity", "roles", "attributions",
                    "articles", "first_doc_id", "last_doc_id", "file")
@@ -137,10 +138,13 @@ def _counts(rows: pd.DataFrame) -> dict[str, Any]:
     evidence = real.loc[anonymity == "anonymous", "anonymity_evidence"]
     unresolved = int((real["anonymity_evidence"].isin(NO_CLASS) & anonymity.isna()).sum()) \
         if "anonymity_evidence" in real else 0
+    # "64 percent said": a poll's findings, no sources of the article's (no class either)
+    polled = int((real["anonymity_evidence"] == POLL_RESPONDENTS).sum()) \
+        if "anonymity_evidence" in real else 0
     documents = real["speaker_type"] == "document" if "speaker_type" in real else None
     sources = _sources(real)
     return {"attributions": n, "named": named, "unnamed": unnamed, "anonymous": anonymous,
-            "unresolved": unresolved,
+            "unresolved": unresolved, "poll_respondents": polled,
             "document": int(documents.sum()) if documents is not None else 0,
             "anonymous_share": anonymous / n if n else 0.0,
             "unnamed_or_anonymous_share": (unnamed + anonymous) / n if n else 0.0,
@@ -204,7 +208,7 @@ def audit(frame: pd.DataFrame, *, documents: Iterable[str] | None = None,
     totals = {"documents": len(set(doc_ids)), "attributions": total["attributions"],
               "named": total["named"], "unnamed": total["unnamed"],
               "anonymous": total["anonymous"], "unresolved": total["unresolved"],
-              "document": total["document"], "sources_named": total["sources_named"],
+              "poll_respondents": total["poll_respondents"], "document": total["document"], "sources_named": total["sources_named"],
               "sources_unnamed": total["sources_unnamed"],
               "sources_anonymous": total["sources_anonymous"],
               "sources_document": total["sources_document"],

@@ -13,7 +13,8 @@ UNRESOLVED = "unresolved pronoun"
 # The evidence of a speaker that is a thing, not a person, group, organization or document
 # ("the debate said", "his full tax returns show": a subject the parse misread): no class.
 NOT_A_SOURCE = "not a person or organization"
-# Evidence of attributions without an anonymity class; the audit counts them apart.
+# Evidence of attributions without an anonymity class that the audit counts as unresolved
+# (poll respondents, also without a class, have a column of their own).
 NO_CLASS = frozenset({UNRESOLVED, NOT_A_SOURCE})
 # How far back a definite re-mention ("the official") looks for the sentence that introduced
 # its source as anonymous ("a senior official who requested anonymity").

@@ -10,6 +10,7 @@ from ..records import Attribution
 from .anonymity import NOT_A_SOURCE, UNRESOLVED, evidence_for
 from .entities import Article, Entity
 from .mentions import clean
+from .polls import POLL_RESPONDENTS, is_share, reports_a_poll
 
 
 def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, str]:
@@ -21,6 +22,8 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
         return "named", f"named {entity.type}"
     if entity.office:
         return "named", "identifiable office holder"
+    if _poll_respondents(doc, entity):
+        return None, POLL_RESPONDENTS
     evidence = evidence_for(doc, entity.mentions, entity.sentences) or entity.inherited_evidence
     if evidence:
         return "anonymous", evidence
@@ -46,6 +49,14 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
             names_a_thing(m.head, m.words) or _demonstrative(m) for m in entity.mentions):
         return None, NOT_A_SOURCE
     return "unnamed", "description without a name"
+
+
+def _poll_respondents(doc: ParsedDocument, entity: Entity) -> bool:
+    """"64 percent said", "half of GOP primary voters say" in an article about a poll: every
+    mention but pronouns is a share of people, and the article reports a poll."""
+    described = [m for m in entity.mentions if m.pronoun is None]
+    return bool(described) and all(is_share(m.text) for m in described) and \
+        reports_a_poll(doc.text)
 
 
 def _demonstrative(mention) -> bool:
