@@ -15,6 +15,8 @@ NOT_SPEECH = [
     "Lindqvist is spending the day campaigning in Maine and Vermont, states that vote on "
     "March 1.",
     "Lindqvist campaigned in Western states this week that Moreau is counting on winning.",
+    "Moreau’s win in four states and Puerto Rico so far assure her of at least 212 of the "
+    "480 delegates at stake.",
     "Gomez became a popular anchor at the network, which caters to the estimated 55 million "
     "Latinos who live in the country.",
 ]
@@ -281,3 +283,10 @@ def test_a_verb_read_as_a_modifier_still_reports(analyzer):
            "she would vote for him anyway."
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert any(r.cue == "said" and r.speaker_name == "Ellen Brandt" for r in records)
+
+
+def test_a_cue_inside_what_a_label_introduces_is_the_labelled_speakers_word(analyzer):
+    text = ("Moreau: I’m Optimistic Voters Will Say No to Hartley.\n\n"
+            "Governor Ann Moreau spoke in Dayton on Sunday.")
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert [(r.cue, r.speaker_name) for r in records] == [(":", "Ann Moreau")]

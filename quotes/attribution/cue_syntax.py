@@ -429,8 +429,13 @@ def _passive_without_agent(sentence: Sentence, verb: Word) -> bool:
 
 
 def _adds_to(sentence: Sentence, verb: Word) -> bool:
-    """"who added to her delegate lead": adding to something is not speech."""
-    return (verb.lemma or "").lower() == "add" and bool(_obliques(sentence, verb, ("to",)))
+    """"who added to her delegate lead", "wins that assure her of 318 delegates": adding to
+    something, assuring someone of something is not speech."""
+    prepositions = OBLIQUE_NOT_SPEECH.get((verb.lemma or "").lower())
+    return prepositions is not None and bool(_obliques(sentence, verb, prepositions))
+
+
+OBLIQUE_NOT_SPEECH = {"add": ("to",), "assure": ("of",), "reassure": ("of",)}
 
 
 def _obliques(sentence: Sentence, verb: Word, prepositions: tuple[str, ...]) -> list[Word]:
@@ -463,7 +468,7 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
                 content.extend(sentence.subtree(child))
     if not content:
         content = _clause_read_as_relative(sentence, verb)
-    if not content and verb.relation == "parataxis":
+    if not content and verb.relation == "parataxis" and not _adds_to(sentence, verb):
         # "The plan, he said, will fail." / "“...,” Kupchan said." The cue is inserted into
         # the reported clause, which is everything under its head except the cue's own phrase.
         head = sentence.head_of(verb)

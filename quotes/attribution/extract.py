@@ -52,8 +52,11 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
     text = doc.text
     lexicon = cue_lexicon()
     found = Claims()
+    # "FALLIN: … If you watch what he said this week …", "Obama: I’m Optimistic Americans
+    # Will Say No to Trump": what a label introduces is its speaker's words, as a quotation.
+    labelled = [(d.start, d.end) for d in taken.drafts if d.method == "label"]
     for cue in cues:
-        if cue_key(cue) in taken.cues:
+        if cue_key(cue) in taken.cues or any(s <= cue.word.start < e for s, e in labelled):
             continue
         content = _before_next_cue(_extend_to_clause_end(trim_punct(cue.content), cue, cues),
                                    cue, cues, text)
