@@ -425,3 +425,25 @@ def test_a_description_re_mentions_the_name_of_its_own_sentence_first(analyzer):
             "billionaire mogul claimed that a judge was biased.")
     records = [r for r in analyzer.extract(text) if r.cue == "claimed"]
     assert [(r.speaker_name, r.anonymity) for r in records] == [("Donald Trump", "named")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A projection by the consulting firm Halder Economics, prepared for the retail "
+     "federation, predicted that a large number of workers would lose overtime pay.",
+     "A projection by the consulting firm Halder Economics"),
+    ("“Interviews are useless,” concluded a 2013 article in the academic journal Judgment "
+     "and Decision Making.", "a 2013 article in the academic journal Judgment and Decision Making"),
+])
+def test_articles_and_projections_are_documents(analyzer, text, speaker):
+    (record,) = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert record.speaker.startswith(speaker[:20])
+    assert (record.speaker_type, record.anonymity) == ("document", "named")
+
+
+def test_a_name_first_in_its_sentence_and_read_as_a_noun_is_still_a_name(analyzer):
+    text = ("Estimates of the fortune vary widely. Bloomberg puts it at $42 billion. Forbes, "
+            "however, says that Kamprad is no longer a billionaire. Forbes said the family "
+            "trust held the shares.")
+    records = [r for r in analyzer.extract(text) if r.speaker == "Forbes"]
+    assert len(records) == 2
+    assert all(r.anonymity == "named" for r in records)

@@ -139,6 +139,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         name = None              # "Director of the National Iodine Nutrition study": a title
     if name is None:
         name = _name_beside(doc, sentence, head, words)
+    if name is None and _initial_name(doc, sentence, head):
+        name = split_title([head], doc.text)
     if name is None:
         # "Malaysia's Prime Minister, Najib Razak" / "the county's director, Paul Amadi":
         # the head is a role and the name stands beside it as an appositive.
@@ -180,6 +182,26 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         mention.gender = honorific_gender().get(lower) or honorific_gender().get(singular(head))
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
+
+
+def _initial_name(doc: ParsedDocument, sentence: Sentence, head: Word) -> bool:
+    """"Forbes said …" with "Forbes" tagged a plural noun: a capitalized first word the NER
+    model types as a name, which the article never writes in lower case and no list knows
+    as a common noun of sources, is a name, not a description."""
+    span = sentence.name_of(head)
+    if head.index != 1 or head.upos != "NOUN" or not head.text[:1].isupper() or \
+            span is None or span.type not in ("person", "organization"):
+        return False
+    lower = head.text.lower()
+    if (head.lemma or head.text).lower() != lower:
+        return False            # "Russians said …": a people in the plural, not a name
+    roles, _ = role_entries()
+    if lower in roles or singular(head) in roles or any(
+            lower in word_list(name) or singular(head) in word_list(name)
+            for name in ("source_nouns.txt", "organization_heads.txt", "document_nouns.txt",
+                         "company_nouns.txt", "mute_nouns.txt")):
+        return False
+    return re.search(rf"\b{re.escape(lower)}\b", doc.text) is None
 
 
 def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
