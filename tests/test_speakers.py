@@ -447,3 +447,17 @@ def test_a_name_first_in_its_sentence_and_read_as_a_noun_is_still_a_name(analyze
     records = [r for r in analyzer.extract(text) if r.speaker == "Forbes"]
     assert len(records) == 2
     assert all(r.anonymity == "named" for r in records)
+
+
+def test_a_bare_definite_president_is_one_identifiable_office_holder(analyzer):
+    text = ("Cheap gas helped cut emissions in the last decade, and the carbon plan did the "
+            "rest. “We may end up having to do it in chunks,” the president said in a magazine "
+            "interview in October.")
+    (record,) = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert (record.speaker, record.anonymity) == ("the president", "named")
+
+
+def test_a_bare_definite_spokesman_stays_unnamed(analyzer):
+    text = "A Kremlin spokesman denied the report. The spokesman said the talks would go on."
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert records and all(r.anonymity == "unnamed" for r in records)

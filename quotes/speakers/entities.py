@@ -45,6 +45,7 @@ from .names import (
     person_part,
     role_entries,
     same_person,
+    sole_offices,
     split_title,
     text_after,
     typed_names,
@@ -865,6 +866,9 @@ def _single_office_holder(mention: Mention) -> bool:
     before = [w for w in mention.words if w.index < head.index]
     if before and before[0].text.lower() in ("a", "an", "one", "another", "some"):
         return False          # "a Kremlin spokesman": one of several
+    if [w.text.lower() for w in before] == ["the"] and singular(head) in sole_offices() and \
+            len(mention.words) == 2:
+        return True           # "the president said", "the premier told reporters"
     # The office must be qualified by whose it is: a possessive, a proper-name compound
     # ("Kremlin spokesman", "the White House press secretary"), or "of the …".
     return any(is_possessive(w) or w.upos == "PROPN" for w in before) or any(

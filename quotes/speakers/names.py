@@ -558,6 +558,13 @@ def role_entries() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(roles), frozenset(offices)
 
 
+@lru_cache(maxsize=None)
+def sole_offices() -> frozenset[str]:
+    """Offices a bare definite "the …" singles out ("the president said", "the premier")."""
+    return frozenset(entry.split()[0] for entry in word_list("role_nouns.txt")
+                     if "sole" in entry.split()[1:])
+
+
 def is_bare_title(text: str, next_word: str | None) -> bool:
     """A title or role noun with no name after it, capitalized as titles are ("Director of
     the … study", "Rector of the university", "Virginia Governor"): no one's name.  A title
