@@ -461,3 +461,10 @@ def test_a_bare_definite_spokesman_stays_unnamed(analyzer):
     text = "A Kremlin spokesman denied the report. The spokesman said the talks would go on."
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert records and all(r.anonymity == "unnamed" for r in records)
+
+
+def test_a_columnists_name_after_the_role_noun_is_a_name(analyzer):
+    text = ("“Many of his ideas are far from heartwarming,” columnist Ai Jun wrote in the "
+            "Harbor Times piece. The columnist added that trade would suffer.")
+    records = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert [(r.speaker_name, r.anonymity) for r in records] == [("Ai Jun", "named")] * 2

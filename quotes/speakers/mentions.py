@@ -193,8 +193,8 @@ def _initial_name(doc: ParsedDocument, sentence: Sentence, head: Word) -> bool:
             span is None or span.type not in ("person", "organization"):
         return False
     lower = head.text.lower()
-    if (head.lemma or head.text).lower() != lower:
-        return False            # "Russians said …": a people in the plural, not a name
+    if (head.lemma or head.text).lower() != lower or _common_type(head) != "unknown":
+        return False            # "Russians said …", "Roasters say …": people, not a name
     roles, _ = role_entries()
     if lower in roles or singular(head) in roles or any(
             lower in word_list(name) or singular(head) in word_list(name)
