@@ -242,3 +242,34 @@ def test_comma_hung_outside_the_content_does_not_split_it():
     assert record.kind == "mixed"
     assert record.fragments == ((record.start, record.end),)
     assert record.text == "that Trump might “broker a truce,” a pledge he made"
+
+
+def test_a_participle_after_a_possessive_modifies_its_noun_and_reports_nothing():
+    text = ("The department has said 2,093 of Moreau's released emails were redacted because "
+            "they held secrets.")
+    conllu = """
+1 The the DET DT _ 2 det
+2 department department NOUN NN _ 4 nsubj
+3 has have AUX VBZ _ 4 aux
+4 said say VERB VBN _ 0 root
+5 2,093 2,093 NUM CD _ 4 obj
+6 of of ADP IN _ 10 case
+7 Moreau Moreau PROPN NNP _ 10 nmod:poss
+8 's 's PART POS _ 7 case
+9 released release VERB VBN _ 10 amod
+10 emails email NOUN NNS _ 12 nsubj:pass
+11 were be AUX VBD _ 12 aux:pass
+12 redacted redact VERB VBN _ 4 ccomp
+13 because because SCONJ IN _ 15 mark
+14 they they PRON PRP _ 15 nsubj
+15 held hold VERB VBD _ 12 advcl
+16 secrets secret NOUN NNS _ 15 obj
+17 . . PUNCT . _ 4 punct
+"""
+    doc = parse_conllu(text, conllu)
+    assert [r.cue for r in extract_from_parse(doc)] == ["said"]
+    from quotes.attribution.cues import _bare_modifier
+
+    sentence = doc.sentences[0]
+    assert _bare_modifier(sentence, sentence.word(9))        # "Moreau's released emails"
+    assert not _bare_modifier(sentence, sentence.word(12))   # "redacted" heads a clause

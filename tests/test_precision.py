@@ -15,6 +15,11 @@ NOT_SPEECH = [
     "Lindqvist is spending the day campaigning in Maine and Vermont, states that vote on "
     "March 1.",
     "Lindqvist campaigned in Western states this week that Moreau is counting on winning.",
+    "All told, up to 5 million people could be shielded from deportation.",
+    "That said, Moreau cannot win the nomination outright.",
+    "Investigators are trying to determine whether any of the files were classified.",
+    "Party leaders want to deny him a chance to speak at the convention.",
+    "Twitter: @dmilbank.",
     "Moreau’s win in four states and Puerto Rico so far assure her of at least 212 of the "
     "480 delegates at stake.",
     "Gomez became a popular anchor at the network, which caters to the estimated 55 million "

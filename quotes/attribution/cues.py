@@ -74,6 +74,19 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if word.index < len(sentence.words) and sentence.word(word.index + 1).text == ":" \
                         and word.text[:1].isupper():
                     continue
+                # "All told, up to 5 million …", "That said, Cruz cannot …": idioms
+                if _idiom(sentence, word):
+                    continue
+                children = sentence.children(word)
+                # "trying to determine whether …", "declined to confirm whether …": an open
+                # question is no finding
+                if lemma in WHETHER_NOT_SPEECH and any(
+                        c.deprel == "ccomp" and any(g.deprel == "mark" and g.text.lower() in (
+                            "whether", "if") for g in sentence.children(c)) for c in children):
+                    continue
+                # "want to deny him a chance": denying someone something is not speech
+                if lemma == "deny" and any(c.deprel == "iobj" for c in children):
+                    continue
                 # "the estimated 55 million Latinos", "the reported deal": a participle that
                 # modifies a noun describes it; nobody speaks.
                 if word.relation == "amod" and _bare_modifier(sentence, word):
@@ -86,7 +99,6 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if word.xpos == "VBN" and word.relation == "acl" and _subject_of_a_cue(
                         sentence, sentence.head_of(word)):
                     continue
-                children = sentence.children(word)
                 # "has not commented publicly", "never said": a speech act denied, unless it
                 # reports something ("did not say whether …" is still not a claim).
                 if any(c.deprel == "advmod" and c.text.lower() in ("not", "never", "n't")
@@ -147,6 +159,17 @@ def _without_things_inside_reports(cues: list[Cue]) -> list[Cue]:
             for first, last in reported.get(cue.sentence.index, ())))]
 
 
+WHETHER_NOT_SPEECH = frozenset({"determine", "find", "establish", "decide", "assess",
+                                "verify", "confirm", "conclude", "learn"})
+
+
+def _idiom(sentence: Sentence, word: Word) -> bool:
+    """"All told, …", "That said, …", "That being said, …" open a sentence: nobody speaks."""
+    before = [w.text.lower() for w in sentence.words[:word.index - 1]]
+    after = sentence.word(word.index + 1).text if word.index < len(sentence.words) else ""
+    return after == "," and before in (["all"], ["that"], ["that", "being"])
+
+
 def _bare_modifier(sentence: Sentence, word: Word) -> bool:
     """A participle before its noun with nothing of its own but adverbs ("the estimated 55
     million", "the widely reported deal"), not a verb the parse attached to a noun ("has in
@@ -156,7 +179,11 @@ def _bare_modifier(sentence: Sentence, word: Word) -> bool:
             c.deprel not in ("advmod", "punct") for c in sentence.children(word)):
         return False
     before = [w for w in sentence.words[:word.index - 1] if w.deprel != "advmod"]
-    # a determiner of the noun right before it ("reassuring voters that …" is a verb)
+    # a determiner or possessor of the noun right before it ("Clinton's released emails";
+    # "reassuring voters that …" is a verb)
+    if before and before[-1].deprel == "case" and before[-1].text in ("'s", "’s", "'", "’"):
+        owner = sentence.head_of(before[-1])
+        return owner is not None and owner.deprel == "nmod:poss" and owner.head == head.index
     return bool(before) and before[-1].deprel == "det" and before[-1].head == head.index
 
 
