@@ -15,6 +15,7 @@ NOT_SPEECH = [
     "Lindqvist is spending the day campaigning in Maine and Vermont, states that vote on "
     "March 1.",
     "Lindqvist campaigned in Western states this week that Moreau is counting on winning.",
+    "But back then, in 2014, no one forecast the storm that was coming.",
     "All told, up to 5 million people could be shielded from deportation.",
     "That said, Moreau cannot win the nomination outright.",
     "Investigators are trying to determine whether any of the files were classified.",

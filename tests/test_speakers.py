@@ -468,3 +468,16 @@ def test_a_columnists_name_after_the_role_noun_is_a_name(analyzer):
             "Harbor Times piece. The columnist added that trade would suffer.")
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert [(r.speaker_name, r.anonymity) for r in records] == [("Ai Jun", "named")] * 2
+
+
+@pytest.mark.parametrize("phrase, share", [
+    ("64 percent", True), ("Seventy-four percent of Democratic registered voters", True),
+    ("half of GOP primary voters", True), ("Nearly eight of 10 voters", True),
+    ("An average of 10 percent of registered voters", True), ("a majority of voters", True),
+    ("two-thirds of Democrats", True), ("Majority Leader Mitch McConnell", False),
+    ("half the country", False), ("the senators", False), ("an average voter", False),
+])
+def test_shares_of_people_polled(phrase, share):
+    from quotes.speakers.polls import is_share
+
+    assert is_share(phrase) is share

@@ -221,9 +221,11 @@ def _mute_subject(cue: Cue) -> bool:
     """A "cue" whose subject cannot speak is a tagging error ("a prominent foreign policy
     pledge he made"): speakers are people, groups, institutions, documents, pronouns, names."""
     head = cue.speaker_head
-    if head is not None and head.deprel.startswith("nsubj") and \
-            head.text.lower() in ("nobody", "none", "noone"):
-        return True           # "nobody would question her intelligence": no one spoke
+    if head is not None and head.deprel.startswith("nsubj") and (
+            head.text.lower() in ("nobody", "none", "noone") or
+            head.text.lower() == "one" and any(c.deprel == "det" and c.text.lower() == "no"
+                                               for c in cue.sentence.children(head))):
+        return True           # "nobody would question her intelligence", "no one forecast …"
     return head is not None and head.upos == "NOUN" and head.deprel.startswith("nsubj") and \
         (head.lemma or head.text).lower() in word_list("mute_nouns.txt") and \
         not _poll_share(cue.sentence, head)

@@ -15,8 +15,8 @@ POLL_RESPONDENTS = "poll respondents"
 _N_IN_M = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|of|out of)\s+"
                      r"(?:10|ten|five|four|three)\b", re.I)
 _LEAD = re.compile(r"^(?:(?:about|nearly|almost|roughly|around|some|just|only|fully|more than|"
-                   r"less than|fewer than|over|under|a|an|the|another|a full|a slim|a clear)\s+)*",
-                   re.I)
+                   r"less than|fewer than|over|under|a|an|the|another|a full|a slim|a clear|"
+                   r"average of)\s+)*", re.I)
 
 
 @lru_cache(maxsize=None)
