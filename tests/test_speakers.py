@@ -481,3 +481,10 @@ def test_shares_of_people_polled(phrase, share):
     from quotes.speakers.polls import is_share
 
     assert is_share(phrase) is share
+
+
+def test_who_replies_is_not_who_asked(analyzer):
+    text = ("Senator Ruth Calder caused a stir on Monday when a voter in Dubuque asked if she "
+            "might run again. “Wow, what a great idea,” she replied.")
+    (reply,) = [r for r in analyzer.extract(text) if r.cue_lemma == "reply"]
+    assert reply.speaker_name == "Ruth Calder"

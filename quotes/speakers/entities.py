@@ -134,6 +134,10 @@ class Article:
         self._orgs: dict[str, Entity] = {}
         self._by_text: dict[str, Entity] = {}
         self._last_speaker: Entity | None = None
+        # "an Iowa voter asked if she might …" … "“Wow, what a great idea,” she replied": who
+        # answers is not who asked; set by the caller for the mention it links next
+        self.last_speaker_asked = False
+        self.replying = False
         self._surnames: set[str] | None = None     # last words of multi-word person names
         self._kin_subjects: list[tuple[int, int, int, str]] | None = None
         self._kin_sentences: list[int] = []
@@ -592,6 +596,8 @@ class Article:
             if distance > PRONOUN_WINDOW or not _agrees(mention, wanted, seen):
                 continue
             is_last = self._last_speaker is not None and seen.entity is self._last_speaker
+            if is_last and self.replying and self.last_speaker_asked:
+                continue          # the one who asked does not reply
             # Lower is better: sentence distance, where a non-subject counts one sentence
             # farther and the previous speaker one nearer ("Placed under the care of a Dr.
             # Bailey, he was encouraged …" after "Byron received …" means Byron), then
