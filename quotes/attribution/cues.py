@@ -237,10 +237,10 @@ def _poll_share(sentence: Sentence, head: Word) -> bool:
     if (head.lemma or head.text).lower() not in ("percent", "half"):
         return False
     children = sentence.children(head)
-    return any(c.deprel == "nummod" for c in children) or any(
-        c.deprel == "nmod" and c.upos in ("NOUN", "PROPN", "PRON") and c.xpos in ("NNS", "NNPS", "PRP")
-        for c in children) or (head.text.lower() == "half" and not any(
-            c.deprel == "det" for c in children))
+    people = any(c.deprel == "nmod" and c.upos in ("NOUN", "PROPN", "PRON") and
+                 c.xpos in ("NNS", "NNPS", "PRP") for c in children)     # "… of voters"
+    return people or any(c.deprel == "nummod" for c in children) or (
+        head.text.lower() == "half" and not any(c.deprel == "det" for c in children))
 
 
 def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:
