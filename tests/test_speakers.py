@@ -488,3 +488,21 @@ def test_who_replies_is_not_who_asked(analyzer):
             "might run again. “Wow, what a great idea,” she replied.")
     (reply,) = [r for r in analyzer.extract(text) if r.cue_lemma == "reply"]
     assert reply.speaker_name == "Ruth Calder"
+
+
+def test_a_copula_description_joins_its_subject(pipeline):
+    from quotes.speakers.entities import Article
+
+    text = ("Tomas Hradil was a Czech composer. He was also a professor at the conservatory. "
+            "The problem was a lack of money.")
+    article = Article(pipeline.parse(text))
+    _, hradil = article.link(0, len("Tomas Hradil"), speaker=False)
+    start = text.index("a Czech composer")
+    _, composer = article.link(start, start + len("a Czech composer"), speaker=False)
+    start = text.index("a professor")
+    _, professor = article.link(start, start + len("a professor at the conservatory"),
+                                speaker=False)
+    start = text.index("a lack")
+    _, lack = article.link(start, start + len("a lack of money"), speaker=False)
+    assert composer is hradil and professor is hradil and lack is not hradil
+    assert "a Czech composer" in hradil.descriptions

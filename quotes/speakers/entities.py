@@ -276,7 +276,11 @@ class Article:
             # Okoro" named in the same article is hers (one name, one sense per article);
             # and a name that speaks is a person unless the lists know it as a place
             mention.type, mention.name = was
-        entity = self._resolve(mention)
+        entity = self._copula_subject(mention)
+        if entity is not None:
+            _describe(entity, mention.core or mention.text, mention.head)
+        else:
+            entity = self._resolve(mention)
         if entity is not None:
             self._join(entity, mention)
             if mention.role and mention.pronoun is None:
@@ -286,6 +290,27 @@ class Article:
             if speaker:
                 self._last_speaker = entity
         return mention, entity
+
+    def _copula_subject(self, mention: Mention) -> Entity | None:
+        """"Dvořák was a Czech composer", "He is the only candidate who …": a description that
+        is the predicate of a copula describes its subject's entity."""
+        head, sentence = mention.head, self.doc.sentence_containing(mention.start)
+        if head is None or sentence is None or mention.pronoun is not None or mention.name or \
+                head.upos != "NOUN" or mention.type not in ("person", "group"):
+            return None
+        children = sentence.children(head)
+        subject = next((c for c in children if c.deprel == "nsubj" and c.index < head.index),
+                       None)
+        if subject is None or not any(c.deprel == "cop" for c in children):
+            return None
+        words = [w for w in sentence.subtree(subject) if w.index < head.index]
+        if not words or any(w.deprel == "cop" for w in words):
+            return None
+        described = analyse_mention(self.doc, words[0].start, words[-1].end)
+        if described.type not in ("person", "group") or (
+                described.pronoun is None and not described.name):
+            return None          # "The problem is a lack of staff": no one to describe
+        return self._resolve(described)
 
     def _join(self, entity: Entity, mention: Mention) -> None:
         """Record a mention as the entity's."""
