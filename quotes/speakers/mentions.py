@@ -201,7 +201,13 @@ def _initial_name(doc: ParsedDocument, sentence: Sentence, head: Word) -> bool:
             for name in ("source_nouns.txt", "organization_heads.txt", "document_nouns.txt",
                          "company_nouns.txt", "mute_nouns.txt")):
         return False
-    return re.search(rf"\b{re.escape(lower)}\b", doc.text) is None
+    return lower not in _lowercase_words(doc.text)
+
+
+@lru_cache(maxsize=8)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case (once per article)."""
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]*", text))
 
 
 def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,

@@ -42,7 +42,13 @@ def is_share(text: str) -> bool:
     # "a majority of voters", "half who", not "Majority Leader Mitch McConnell"
     return not after or after[0] in ("of", "who", "among", "in")
 
+@lru_cache(maxsize=8)
 def reports_a_poll(text: str) -> bool:
-    """Whether an article's text speaks of a poll or survey."""
-    lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in word_list("survey_words.txt"))
+    """Whether an article's text speaks of a poll or survey (once per article)."""
+    return bool(_survey_pattern().search(text))
+
+
+@lru_cache(maxsize=None)
+def _survey_pattern() -> re.Pattern[str]:
+    words = sorted(word_list("survey_words.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
