@@ -15,6 +15,8 @@ NOT_SPEECH = [
     "Lindqvist is spending the day campaigning in Maine and Vermont, states that vote on "
     "March 1.",
     "Lindqvist campaigned in Western states this week that Moreau is counting on winning.",
+    "Moreau called Alicia Marsh on Friday to thank her for the endorsement.",
+    "Others could be heard calling friends on their cellphones.",
     "But back then, in 2014, no one forecast the storm that was coming.",
     "All told, up to 5 million people could be shielded from deportation.",
     "That said, Moreau cannot win the nomination outright.",
@@ -296,3 +298,13 @@ def test_a_cue_inside_what_a_label_introduces_is_the_labelled_speakers_word(anal
             "Governor Ann Moreau spoke in Dayton on Sunday.")
     records = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert [(r.cue, r.speaker_name) for r in records] == [(":", "Ann Moreau")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Earlier in the week, Hartley called for a special prosecutor to investigate the "
+     "pension fund.", "Hartley"),
+    ("Moreau also called on Hartley and Lindqvist to release their tax returns.", "Moreau"),
+])
+def test_calling_for_something_is_reported_speech(analyzer, text, speaker):
+    (record,) = [r for r in analyzer.extract(text) if r.kind != "scare"]
+    assert (record.cue_lemma, record.speaker, record.kind) == ("call", speaker, "indirect")

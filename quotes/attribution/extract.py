@@ -70,7 +70,8 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
         inside = [q for q in quotes.overlapping(start, end)
                   if not taken.took(q) and not found.took(q)]
         if cue.lemma in lexicon.direct_only and not inside and not (
-                cue.lemma in QUESTION_CUES and content[0].text.lower() in QUESTION_WORDS):
+                cue.lemma in QUESTION_CUES and content[0].text.lower() in QUESTION_WORDS) \
+                and not _public_demand(cue):
             continue
         kind = _kind_of(content, inside)
         if kind == "direct":
@@ -84,6 +85,28 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
                             sentence_index=cue.sentence.index,
                             paragraph_index=cue.sentence.paragraph_index, quotes=inside))
     return found
+
+
+def _public_demand(cue: Cue) -> bool:
+    """"Trump called for a special prosecutor", "called on Sanders to release …": calling
+    for something is a statement of what the speaker demands, not naming ("called him a
+    liar" still needs its quotation)."""
+    if cue.lemma != "call" or cue.according_to:
+        return False
+    sentence, verb = cue.sentence, cue.word
+    children = sentence.children(verb)
+    if any(c.deprel == "compound:prt" for c in children):
+        return False            # "calling out Trump for …", "called off the talks"
+
+    def oblique(preposition: str) -> bool:
+        return any(c.relation == "obl" and any(g.deprel == "case" and g.text.lower() ==
+                                               preposition for g in sentence.children(c))
+                   for c in children)
+    # "called on Sanders to release …", not "called Machado on Friday to thank her"
+    on = oblique("on") and any(c.deprel == "xcomp" or c.deprel == "advcl" and any(
+        g.deprel == "mark" and g.text.lower() == "to" for g in sentence.children(c))
+        for c in children) and not any(c.deprel in ("obj", "iobj") for c in children)
+    return oblique("for") or on
 
 
 def _extend_to_clause_end(content: list[Word], cue: Cue, cues: list[Cue]) -> list[Word]:
