@@ -42,6 +42,7 @@ def is_share(text: str) -> bool:
     # "a majority of voters", "half who", not "Majority Leader Mitch McConnell"
     return not after or after[0] in ("of", "who", "among", "in")
 
+
 @lru_cache(maxsize=8)
 def reports_a_poll(text: str) -> bool:
     """Whether an article's text speaks of a poll or survey (once per article)."""
