@@ -494,7 +494,7 @@ def test_a_copula_description_joins_its_subject(pipeline):
     from quotes.speakers.entities import Article
 
     text = ("Tomas Hradil was a Czech composer. He was also a professor at the conservatory. "
-            "The problem was a lack of money.")
+            "The problem was a lack of money. Hradil later worked as a schoolteacher.")
     article = Article(pipeline.parse(text))
     _, hradil = article.link(0, len("Tomas Hradil"), speaker=False)
     start = text.index("a Czech composer")
@@ -504,5 +504,8 @@ def test_a_copula_description_joins_its_subject(pipeline):
                                 speaker=False)
     start = text.index("a lack")
     _, lack = article.link(start, start + len("a lack of money"), speaker=False)
+    start = text.index("a schoolteacher")
+    _, teacher = article.link(start, start + len("a schoolteacher"), speaker=False)
     assert composer is hradil and professor is hradil and lack is not hradil
+    assert teacher is hradil
     assert "a Czech composer" in hradil.descriptions

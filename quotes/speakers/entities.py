@@ -302,7 +302,15 @@ class Article:
         subject = next((c for c in children if c.deprel == "nsubj" and c.index < head.index),
                        None)
         if subject is None or not any(c.deprel == "cop" for c in children):
-            return None
+            # "He worked as a schoolteacher": a predicate with "as" describes the verb's subject
+            governor = sentence.head_of(head)
+            if governor is None or head.relation not in ("obl", "xcomp", "advcl") or not any(
+                    c.deprel == "case" and c.text.lower() == "as" for c in children):
+                return None
+            subject = next((c for c in sentence.children(governor) if c.deprel == "nsubj"
+                            and c.index < head.index), None)
+            if subject is None:
+                return None
         words = [w for w in sentence.subtree(subject) if w.index < head.index]
         if not words or any(w.deprel == "cop" for w in words):
             return None
