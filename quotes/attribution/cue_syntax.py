@@ -385,7 +385,8 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
                 w.upos in ("VERB", "AUX") for w in rest[1:]) and not (
                 transitive and (verb.lemma or "").lower() in OBJECT_NOT_SPEECH):
             return rest
-    if transitive or _passive_without_agent(sentence, verb) or _adds_to(sentence, verb):
+    if transitive or _passive_without_agent(sentence, verb) or \
+            _oblique_not_speech(sentence, verb):
         # "Though Sanders is gaining ground, Clinton maintains a commanding lock …", "With
         # 214 delegates at stake, Clinton is assured of winning", "Clinton, who added to her
         # delegate lead": the clause before the comma is not what this verb reports
@@ -428,7 +429,7 @@ def _passive_without_agent(sentence: Sentence, verb: Word) -> bool:
         c.deprel == "obl:agent" for c in children)
 
 
-def _adds_to(sentence: Sentence, verb: Word) -> bool:
+def _oblique_not_speech(sentence: Sentence, verb: Word) -> bool:
     """"who added to her delegate lead", "wins that assure her of 318 delegates": adding to
     something, assuring someone of something is not speech."""
     prepositions = OBLIQUE_NOT_SPEECH.get((verb.lemma or "").lower())
@@ -468,7 +469,8 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
                 content.extend(sentence.subtree(child))
     if not content:
         content = _clause_read_as_relative(sentence, verb)
-    if not content and verb.relation == "parataxis" and not _adds_to(sentence, verb):
+    if not content and verb.relation == "parataxis" and \
+            not _oblique_not_speech(sentence, verb):
         # "The plan, he said, will fail." / "“...,” Kupchan said." The cue is inserted into
         # the reported clause, which is everything under its head except the cue's own phrase.
         head = sentence.head_of(verb)

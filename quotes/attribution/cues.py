@@ -234,7 +234,7 @@ def _mute_subject(cue: Cue) -> bool:
 def _poll_share(sentence: Sentence, head: Word) -> bool:
     """"64 percent said", "half of GOP primary voters said": a share of the people polled
     speaks for them; "the percent said" (a tagging error) does not."""
-    if (head.lemma or head.text).lower() not in ("percent", "half"):
+    if (head.lemma or head.text).lower() not in word_list("poll_shares.txt"):
         return False
     children = sentence.children(head)
     people = any(c.deprel == "nmod" and c.upos in ("NOUN", "PROPN", "PRON") and

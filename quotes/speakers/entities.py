@@ -113,6 +113,10 @@ class _Seen:
     described: tuple[int, int] | None = None   # a description's span, not yet an entity
 
 
+REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
+ASKING_CUES = frozenset({"ask", "question", "inquire", "press"})
+
+
 class Article:
     """Entity state of one article, filled as mentions are linked in reading order."""
 
@@ -134,10 +138,8 @@ class Article:
         self._orgs: dict[str, Entity] = {}
         self._by_text: dict[str, Entity] = {}
         self._last_speaker: Entity | None = None
-        # "an Iowa voter asked if she might …" … "“Wow, what a great idea,” she replied": who
-        # answers is not who asked; set by the caller for the mention it links next
-        self.last_speaker_asked = False
-        self.replying = False
+        self._last_cue: str | None = None          # the cue lemma of the last speaker
+        self._cue: str | None = None               # the cue lemma of the speaker being linked
         self._surnames: set[str] | None = None     # last words of multi-word person names
         self._kin_subjects: list[tuple[int, int, int, str]] | None = None
         self._kin_sentences: list[int] = []
@@ -262,9 +264,11 @@ class Article:
 
     # ------------------------------------------------------------------ linking
 
-    def link(self, start: int, end: int, *, speaker: bool = True) -> tuple[Mention, Entity | None]:
+    def link(self, start: int, end: int, *, speaker: bool = True,
+             cue: str | None = None) -> tuple[Mention, Entity | None]:
         """Analyse the mention at [start, end) and join it to an entity (None: an
-        unresolvable pronoun)."""
+        unresolvable pronoun); ``cue`` is the lemma of the speaker's cue, if any."""
+        self._cue = cue
         mention = analyse_mention(self.doc, start, end)
         was = (mention.type, mention.name)
         kind = _type_by_ner(self.doc, mention)
@@ -288,7 +292,7 @@ class Article:
             if mention.gender in ("masc", "fem") and entity.gender is None:
                 entity.gender = mention.gender          # pronoun chains carry gender
             if speaker:
-                self._last_speaker = entity
+                self._last_speaker, self._last_cue = entity, cue
         return mention, entity
 
     def _copula_subject(self, mention: Mention) -> Entity | None:
@@ -629,8 +633,10 @@ class Article:
             if distance > PRONOUN_WINDOW or not _agrees(mention, wanted, seen):
                 continue
             is_last = self._last_speaker is not None and seen.entity is self._last_speaker
-            if is_last and self.replying and self.last_speaker_asked:
-                continue          # the one who asked does not reply
+            if is_last and self._cue in REPLY_CUES and self._last_cue in ASKING_CUES:
+                # "an Iowa voter asked if she might …" … "“Wow, what a great idea,” she
+                # replied": who answers is not who asked
+                continue
             # Lower is better: sentence distance, where a non-subject counts one sentence
             # farther and the previous speaker one nearer ("Placed under the care of a Dr.
             # Bailey, he was encouraged …" after "Byron received …" means Byron), then

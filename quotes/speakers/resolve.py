@@ -119,10 +119,6 @@ AUTHOR_FROM = re.compile(r"\b(?:from|signed by|issued by|written by|released by)
 OWNER_AFTER = re.compile(r"\b[A-Z][\w-]*[’']s\b")
 
 
-REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
-ASKING_CUES = frozenset({"ask", "question", "inquire", "press"})
-
-
 def resolve_speakers(doc: ParsedDocument, records: list[Attribution]) -> list[Attribution]:
     """Fill speaker_name, speaker_role, speaker_type, speaker_entity and the anonymity fields."""
     article = Article(doc)
@@ -133,9 +129,8 @@ def resolve_speakers(doc: ParsedDocument, records: list[Attribution]) -> list[At
             continue
         key = (record.speaker_start, record.speaker_end)
         if key not in linked:       # a follow-on quotation reuses its speaker's entity
-            article.replying = (record.cue_lemma or "") in REPLY_CUES
-            linked[key] = article.link(record.speaker_start, record.speaker_end)[1]
-            article.last_speaker_asked = (record.cue_lemma or "") in ASKING_CUES
+            linked[key] = article.link(record.speaker_start, record.speaker_end,
+                                       cue=record.cue_lemma)[1]
     merged = article.merge_cataphora()
     linked = {key: merged.get(e.id, e) if e is not None else None for key, e in linked.items()}
     numbers: dict[int, str] = {}
