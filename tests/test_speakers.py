@@ -509,3 +509,44 @@ def test_a_copula_description_joins_its_subject(pipeline):
     assert composer is hradil and professor is hradil and lack is not hradil
     assert teacher is hradil
     assert "a Czech composer" in hradil.descriptions
+
+
+def test_a_parenthesis_after_a_name_gives_the_same_person_again(pipeline):
+    # a pronunciation guide and the name in another language are the person's name again;
+    # a place in the parenthesis is still a place
+    text = ("Karel Vondrášek (/ˈvɒndrəʃɛk/ VON-dra-shek; Czech: [ˈkarɛl ˈvondraːʃɛk]; born "
+            "1950) is a Czech conductor. Mira Halasová (Brno) sang with him in Prague.")
+    for guide in ("ˈvɒndrəʃɛk", "VON-dra-shek", "ˈkarɛl ˈvondraːʃɛk"):
+        assert _linked_label(pipeline, text, guide) == "Karel Vondrášek"
+    assert _linked_label(pipeline, text, "Brno") != "Mira Halasová"
+
+
+def test_a_newsrooms_web_address_is_the_newsroom(pipeline):
+    from quotes.speakers.entities import Article
+
+    text = ("The Ledger first reported the leak on Monday. A spokeswoman for the ministry "
+            "told the Ledger that the file was found on a sidewalk.\n\n"
+            "“Secret file found on a wet street” — Ledger.ca, August 15")
+    article = Article(pipeline.parse(text))
+    _, ledger = article.link(0, len("The Ledger"), speaker=False)
+    start = text.index("Ledger.ca")
+    _, site = article.link(start, start + len("Ledger.ca"), speaker=False)
+    assert ledger is not None and site is ledger
+
+
+def test_a_surname_opening_with_a_particle_is_a_name(analyzer):
+    text = ("“The state is overreaching,” said Lucia dos Santos, legal director of the civil "
+            "liberties union. The union will not represent the rancher but plans to watch "
+            "his case closely, dos Santos says.")
+    (record,) = [r for r in analyzer.extract(text) if r.cue_lemma == "say" and
+                 r.speaker == "dos Santos"]
+    assert record.speaker_name == "Lucia dos Santos" and record.anonymity == "named"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We will not give up,” said Kim Jong-un.", "Kim Jong-un"),
+    ("South Korean President Moon Jae-in said the talks had failed.", "Moon Jae-in"),
+])
+def test_a_name_split_at_its_hyphen_keeps_its_last_syllable(analyzer, text, name):
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == name and record.anonymity == "named"

@@ -175,8 +175,27 @@ def noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word]
         left -= 1
     while right + 1 in members:
         right += 1
+    left = _glued_name_start(sentence, left)
     words = sentence.words[left - 1:right]
     return trim_punct(words)
+
+
+def _glued_name_start(sentence: Sentence, left: int) -> int:
+    """"President Park Geun-hye said" parsed with "hye" alone as the subject (the tokenizer
+    split the name at its hyphen): the mention starts where the capitalized run before the
+    hyphen does."""
+    if left < 3:
+        return left
+    hyphen, first = sentence.word(left - 1), sentence.word(left)
+    before = sentence.word(left - 2)
+    if hyphen.text != "-" or hyphen.start != before.end or hyphen.end != first.start or \
+            before.upos != "PROPN":
+        return left
+    left -= 2
+    while left > 1 and sentence.word(left - 1).text[:1].isupper() and \
+            sentence.word(left - 1).upos in ("PROPN", "ADJ"):
+        left -= 1
+    return left
 
 
 def trim_punct(words: list[Word]) -> list[Word]:

@@ -113,6 +113,8 @@ class _Seen:
     described: tuple[int, int] | None = None   # a description's span, not yet an entity
 
 
+# the top-level domain closing a one-word name: "CBC.ca", "Politico.com"
+WEB_ADDRESS = re.compile(r"(?<=\w)\.(?:com|org|net|ca|co\.uk|gov)$", re.I)
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
 ASKING_CUES = frozenset({"ask", "question", "inquire", "press"})
 
@@ -184,6 +186,8 @@ class Article:
         return entity
 
     def organization(self, name: str, type_: str = "organization") -> Entity:
+        # a newsroom's web address is the newsroom: "CBC.ca", "told CNN.com"
+        name = WEB_ADDRESS.sub("", name) or name
         name = re.sub(r"^(?:the\s+)?[\w.,’' -]+-based\s+", "", self._fullest_organization(name),
                       flags=re.I)                      # "Houston-based Selene Dynamics"
         key = re.sub(r"^the\s+", "", name.lower()).strip()
@@ -341,6 +345,9 @@ class Article:
     def _resolve(self, mention: Mention) -> Entity | None:
         if mention.pronoun is not None:
             return self._pronoun(mention)
+        alias = self._named_before_parenthesis(mention)
+        if alias is not None:
+            return alias
         if mention.name and mention.type == "person":
             fuller = self._fullest_organization(mention.name)
             if len(mention.name.split()) == 1 and fuller != mention.name and not any(
@@ -360,6 +367,19 @@ class Article:
             # a surname the parser did not read as a name ("Reyes" tagged a noun, "PENCE:")
             return self.person(surname)
         return self._description(mention)
+
+    def _named_before_parenthesis(self, mention: Mention) -> Entity | None:
+        """"Antonín Dvořák (/d(ə)ˈvɔːrʒɑːk/; Czech: [ˈantoɲiːn ˈdvor̝aːk])": what a parenthesis
+        right after a person's name gives (a pronunciation, an alias, the name in another
+        language) is that person's name again; a place, organization or group in it is not."""
+        if mention.type in ("place", "organization", "group", "document"):
+            return None
+        for opening in _enclosing_openings(self.doc.text, mention.start):
+            for person in self._people_in_sentence_of(opening):
+                if person.start < opening and " ".join(
+                        self.doc.text[person.start:opening].split()) == person.name:
+                    return self.person(person.name)
+        return None
 
     def _named_elsewhere(self, mention: Mention) -> Entity | None:
         """"AROS argues", "Zero Hedge asked" parsed as no name here (a pronoun or numeral
@@ -795,6 +815,24 @@ class Article:
 # ("two council members who support the cuts, speaking on condition of anonymity …"): the
 # name of an unnamed source stops there.
 TRAILING_CLAUSE = re.compile(r",\s.*$", re.S)
+
+
+def _enclosing_openings(text: str, offset: int, reach: int = 200) -> list[int]:
+    """Offsets of the unclosed "(" and "[" before ``offset`` (innermost first), looking
+    back ``reach`` characters and not past a line break."""
+    found, depth = [], 0
+    for at in range(offset - 1, max(-1, offset - 1 - reach), -1):
+        char = text[at]
+        if char == "\n":
+            break
+        if char in ")]":
+            depth += 1
+        elif char in "([":
+            if depth:
+                depth -= 1
+            else:
+                found.append(at)
+    return found
 
 
 def _bare_name(text: str) -> str:

@@ -9,6 +9,7 @@ from ..attribution.cue_syntax import RELATIVE_PRONOUNS
 from ..lexicon import word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .names import (
+    PARTICLES,
     Name,
     capitalized_runs,
     first_name_gender,
@@ -69,6 +70,11 @@ def singular(word: Word) -> str:
 def _mention_head(words: list[Word]) -> Word | None:
     ids = {w.index for w in words}
     head = next((w for w in words if w.head not in ids), words[0] if words else None)
+    if head is not None and head.text in PARTICLES:
+        # "dos Santos says" with the particle read as the subject: the name is the head
+        following = next((w for w in words if w.index == head.index + 1), None)
+        if following is not None and following.upos == "PROPN":
+            head = following
     # "Halvern’s chief executive" with "executive" tagged ADJ: a subject that owns a
     # possessor is a noun, not the "familiar" of "sources familiar with …"
     nominal_adj = head is not None and head.upos == "ADJ" and head.deprel.startswith("nsubj") \

@@ -86,6 +86,9 @@ class Name:
         return self.words[0].start
 
 
+GLUED_SYLLABLE = re.compile(r"-[a-z]{1,5}(?![\w-])")
+
+
 def split_title(run: list[Word], text: str) -> Name | None:
     """Cut titles, nationalities and possessives off the front of a run: what follows is the
     name ("Council President Maria Delgado" -> "Maria Delgado")."""
@@ -109,8 +112,14 @@ def split_title(run: list[Word], text: str) -> Name | None:
             cut, name = given, name[given:]
     if not name or (len(name) == 1 and name[0].text.lower() in known):
         return None
+    end = name[-1].end
+    if len(name[-1].text) <= 5:
+        # "Moon Jae-in", "Kim Jong-un" split by the tokenizer at the hyphen: the lower-case
+        # syllable glued on is the name's end
+        glued = GLUED_SYLLABLE.match(text, end)
+        end = glued.end() if glued else end
     return Name(words=name, titles=[w for w in run[:cut] if w not in name],
-                text=re.sub(r"\s+", " ", text[name[0].start:name[-1].end]).strip())
+                text=re.sub(r"\s+", " ", text[name[0].start:end]).strip())
 
 
 def name_around(sentence: Sentence, word: Word, span: set[int], text: str) -> Name | None:
@@ -256,7 +265,9 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return "organization"
         if len(words) == 1 and (words[0].feature("Number") == "Plur" or words[0].xpos == "NNPS"):
             return "group"
-        if lowered in calendar() or words[0].upos not in ("PROPN", "NOUN", "X", "ADJ"):
+        # "dos Santos", "de Blasio": a particle opening the name is no sign it is none
+        first = next((w for w in words if w.text.lower() not in PARTICLES), words[0])
+        if lowered in calendar() or first.upos not in ("PROPN", "NOUN", "X", "ADJ"):
             return None
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
             # "Gov. Neil Forsythe of Georgia", "Shares of Corvista": a person only if the

@@ -20,8 +20,10 @@ from ..parse.nlp import NER_PRETRAIN_FILE
 from .recipe import DEFAULT_UD_DIR, MODEL_DIR
 
 TYPES = ("PERSON", "ORG", "LOC", "MISC")
+# GUM's person type covers groups of people ("the Libertarians", "Texans"): the resolver's
+# plural names of people ("group") are its persons
 TO_TAG = {"person": "PERSON", "organization": "ORG", "place": "LOC", "other": "MISC",
-          "group": None}
+          "group": "PERSON"}
 
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
