@@ -273,3 +273,56 @@ def test_a_participle_after_a_possessive_modifies_its_noun_and_reports_nothing()
     sentence = doc.sentences[0]
     assert _bare_modifier(sentence, sentence.word(9))        # "Moreau's released emails"
     assert not _bare_modifier(sentence, sentence.word(12))   # "redacted" heads a clause
+
+
+def test_an_as_aside_right_before_the_cue_is_its_speaker():
+    # the parser hung "as the … website" on an earlier noun and gave "notes" a far subject
+    text = "The terms bind us to peace, as the Harbor Institute website notes: “It changes everything.”"
+    records = run(text, """
+1 The the DET DT _ 2 det
+2 terms term NOUN NNS Number=Plur 13 nsubj
+3 bind bind VERB VBP _ 2 acl:relcl
+4 us we PRON PRP _ 3 obj
+5 to to ADP IN _ 6 case
+6 peace peace NOUN NN Number=Sing 3 obl
+7 , , PUNCT , _ 13 punct
+8 as as ADP IN _ 12 case
+9 the the DET DT _ 12 det
+10 Harbor Harbor PROPN NNP Number=Sing 11 compound
+11 Institute Institute PROPN NNP Number=Sing 12 compound
+12 website website NOUN NN Number=Sing 6 nmod
+13 notes note VERB VBZ _ 0 root
+14 : : PUNCT : _ 13 punct
+15 “ “ PUNCT `` _ 17 punct
+16 It it PRON PRP _ 17 nsubj
+17 changes change VERB VBZ _ 13 parataxis
+18 everything everything PRON NN _ 17 obj
+19 . . PUNCT . _ 17 punct
+20 ” ” PUNCT '' _ 17 punct
+""")
+    assert [(r.cue, r.speaker) for r in records] == [("notes", "the Harbor Institute website")]
+
+
+def test_a_subject_opening_its_own_as_clause_speaks_alone():
+    # both nouns parsed as subjects of "announced": "as" makes the second the clause's own
+    text = "News of the record spreads just as Arcade Fire announced: “We will play.”"
+    records = run(text, """
+1 News news NOUN NN Number=Sing 10 nsubj
+2 of of ADP IN _ 5 case
+3 the the DET DT _ 5 det
+4 record record NOUN NN Number=Sing 5 compound
+5 spreads spread NOUN NNS Number=Plur 1 nmod
+6 just just ADV RB _ 10 advmod
+7 as as ADP IN _ 9 case
+8 Arcade Arcade PROPN NNP Number=Sing 9 compound
+9 Fire Fire PROPN NNP Number=Sing 10 nsubj
+10 announced announce VERB VBD _ 0 root
+11 : : PUNCT : _ 10 punct
+12 “ “ PUNCT `` _ 15 punct
+13 We we PRON PRP _ 15 nsubj
+14 will will AUX MD _ 15 aux
+15 play play VERB VB _ 10 parataxis
+16 . . PUNCT . _ 15 punct
+17 ” ” PUNCT '' _ 15 punct
+""")
+    assert [(r.cue, r.speaker) for r in records] == [("announced", "Arcade Fire")]

@@ -107,6 +107,25 @@ def _reduced_relative_subject(sentence: Sentence, verb: Word) -> Word | None:
     return subject
 
 
+def _as_clause_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"…, as the Heritage Foundation website notes:" parsed with "as the … website" as a
+    modifier of an earlier noun: the noun phrase "as" opens right before the cue speaks."""
+    if verb.index < 3:
+        return None
+    for word in sentence.words[:verb.index - 1]:
+        if word.upos not in ("NOUN", "PROPN"):
+            continue
+        marker = next((c for c in sentence.children(word) if c.deprel == "case" and
+                       c.text.lower() == "as"), None)
+        if marker is None or max(w.index for w in sentence.subtree(word)) != verb.index - 1 \
+                or marker.index < 2 or sentence.word(marker.index - 1).text != ",":
+            continue            # "known as …", "as part of …": no aside of its own
+        own = next((c for c in sentence.children(verb) if c.deprel in SUBJECT_RELATIONS), None)
+        if own is None or own.index < marker.index:
+            return word
+    return None
+
+
 def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     children = sentence.children(verb)
     if depth == 0:
@@ -119,6 +138,9 @@ def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
         trailing = _trailing_participle_subject(sentence, verb)
         if trailing is not None:
             return trailing
+        as_subject = _as_clause_subject(sentence, verb)
+        if as_subject is not None:
+            return as_subject
     if verb.lemma.lower() == "quote" or verb.text.lower() == "quoted":
         # "X was quoted (by the Courier) as saying …": the one quoted speaks, not the paper.
         for child in children:
@@ -208,6 +230,10 @@ def trim_punct(words: list[Word]) -> list[Word]:
     return words[start:end]
 
 
+SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "because", "since",
+                           "until", "although", "though", "if"})
+
+
 def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
     """A parser that split "Charles Kupchan, a senior fellow …" into several subjects of the
     verb: the mention runs from the first subject to the end of the last one before the verb."""
@@ -220,7 +246,13 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
     # clause, and the last one alone speaks.
     phrases = {w.index for s in subjects[:-1] for w in noun_phrase(sentence, s, {verb.index})}
     between = sentence.words[subjects[0].index:subjects[-1].index - 1]
-    if any(w.upos in ("VERB", "AUX") and w.index not in phrases for w in between):
+    # "News of the album spreads just as Red Hot Chili Peppers announced …" parsed with both
+    # as subjects: a subject that opens with its own subordinator ("as", "when") is the
+    # clause's, and speaks alone
+    opens_clause = any(c.deprel in ("case", "mark") and c.text.lower() in SUBORDINATORS and
+                       c.index < subjects[-1].index for c in sentence.children(subjects[-1]))
+    if opens_clause or any(w.upos in ("VERB", "AUX") and w.index not in phrases
+                           for w in between):
         cue.speaker_head = subjects[-1]
         return noun_phrase(sentence, subjects[-1], exclude={verb.index})
     words = []
