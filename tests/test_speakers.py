@@ -550,3 +550,9 @@ def test_a_surname_opening_with_a_particle_is_a_name(analyzer):
 def test_a_name_split_at_its_hyphen_keeps_its_last_syllable(analyzer, text, name):
     (record,) = analyzer.extract(text)
     assert record.speaker_name == name and record.anonymity == "named"
+
+
+def test_a_korean_family_name_alone_is_the_person_named_in_full(analyzer):
+    text = ("South Korean President Moon Jae-in said the talks had failed. “It went badly,” "
+            "Moon said later.")
+    assert [r.speaker_name for r in analyzer.extract(text)] == ["Moon Jae-in", "Moon Jae-in"]

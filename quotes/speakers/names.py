@@ -87,6 +87,8 @@ class Name:
 
 
 GLUED_SYLLABLE = re.compile(r"-[a-z]{1,5}(?![\w-])")
+# a given name of two syllables joined by a hyphen after the family name: "Jae-in", "Geun-hye"
+KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,5}")
 
 
 def split_title(run: list[Word], text: str) -> Name | None:
@@ -529,6 +531,8 @@ def _without_numeral(parts: list[str]) -> list[str]:
 def same_person(a: str, b: str) -> bool:
     pa, pb = _without_numeral(a.split()), _without_numeral(b.split())
     shorter, longer = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    if len(shorter) == 1 and len(longer) == 2 and KOREAN_GIVEN_NAME.fullmatch(longer[1]):
+        return shorter[0] == longer[0]     # "Moon" is Moon Jae-in: the family name comes first
     return bool(shorter) and longer[-len(shorter):] == shorter
 
 
