@@ -230,10 +230,6 @@ def trim_punct(words: list[Word]) -> list[Word]:
     return words[start:end]
 
 
-SUBORDINATORS = frozenset({"as", "when", "while", "after", "before", "because", "since",
-                           "until", "although", "though", "if"})
-
-
 def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
     """A parser that split "Charles Kupchan, a senior fellow …" into several subjects of the
     verb: the mention runs from the first subject to the end of the last one before the verb."""
@@ -249,7 +245,8 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
     # "News of the album spreads just as Red Hot Chili Peppers announced …" parsed with both
     # as subjects: a subject that opens with its own subordinator ("as", "when") is the
     # clause's, and speaks alone
-    opens_clause = any(c.deprel in ("case", "mark") and c.text.lower() in SUBORDINATORS and
+    subordinators = word_list("subordinators.txt")
+    opens_clause = any(c.deprel in ("case", "mark") and c.text.lower() in subordinators and
                        c.index < subjects[-1].index for c in sentence.children(subjects[-1]))
     if opens_clause or any(w.upos in ("VERB", "AUX") and w.index not in phrases
                            for w in between):
