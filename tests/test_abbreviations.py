@@ -23,7 +23,6 @@ ROWS = _rows()
 KNOWN = {
     "The fire started about 2 a.m. in a wareh": "parse: 'Delmar Co., Fire Chief …' read as one phrase",
     "Rep. Ian McCord, R-Texas, said the deal ": "a bare 'agreed' of the second clause is taken first",
-    "The mayor of St. Louis, Tara Jennings, s": "'St. Louis, Tara Jennings' read as an institution",
     "The vote is scheduled for Nov. 5, Sen. C": "parse: the date joins the speaker phrase",
     "The company lost $3 million in the first": "'according to Ms. …, its CFO': the title heads the phrase",
     "Maria Delgado spent a decade abroad befo": "tokenizer: no sentence break after 'the U.S.'",

@@ -164,6 +164,38 @@ def test_another_office_of_the_same_noun_is_not_re_mentioned(analyzer):
     assert record.speaker_name != "Carla Munro"
 
 
+@pytest.mark.parametrize("text", [
+    "The Governor of Virginia said the state would appeal the ruling.",
+    "The Mayor of Chicago said the city would appeal the ruling.",
+    "The President of the United States said he would veto the bill.",
+    "The Duke of Sussex said he was saddened by the decision.",
+])
+def test_an_office_named_for_its_place_is_its_holder(analyzer, text):
+    # not the place ("Virginia" is also a given name) and not an institution
+    (record,) = analyzer.extract(text)
+    office = text.split(" said")[0]
+    assert (record.speaker, record.speaker_name) == (office, office)
+    assert (record.speaker_type, record.anonymity) == ("person", "named")
+
+
+def test_the_place_of_an_office_does_not_open_the_holders_name(analyzer):
+    # "Georgia" is a listed given name too
+    text = "In a statement on Friday, Governor of Georgia Nathan Deal said the state would appeal."
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Nathan Deal", "named")
+
+
+@pytest.mark.parametrize("text", [
+    "Jack London Square filled with fans after the parade. “It was loud,” he said.",
+    "Crowds came to Martin Luther King Jr. Boulevard and Jack London Square on Sunday. "
+    "“It was loud,” he said.",
+])
+def test_a_place_named_after_a_person_is_no_antecedent_for_he(analyzer, text):
+    (record,) = analyzer.extract(text)
+    assert record.speaker == "he"
+    assert record.speaker_name == "he" and record.anonymity is None      # unresolved
+
+
 def test_a_thing_as_speaker_is_not_counted_as_an_unnamed_source(analyzer):
     from quotes.speakers.anonymity import NOT_A_SOURCE
 

@@ -42,6 +42,7 @@ from .names import (
     is_listed_organization,
     is_possessive,
     known_places,
+    office_of_place,
     person_part,
     role_entries,
     same_person,
@@ -985,6 +986,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     if span is not None:
         words = [w for w in sentence.words[span.first - 1:span.last] if w.index in inside]
         kind = checked_type(span.type, words, doc.text) if words else None
+    if kind in ("organization", "place") and mention.type == "person" and not mention.name \
+            and office_of_place(words):
+        return None                    # "the Mayor of Chicago" typed an organization
     if kind in (None, "other", "group"):
         # Untyped by NER: a bare surname ("Okonjo said") stays the person the mention analysis
         # made of it (in news a capitalized singular speaker is almost always a person), but
@@ -995,7 +999,7 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
         return kind
     name_text = clean(doc.text[words[0].start:words[-1].end])
     if kind == "person" and len(words) == 1 and mention.words[0].text.lower() == "the" and \
-            mention.head is words[0]:
+            mention.head is words[0] and words[0].text.lower() not in role_entries()[0]:
         kind = "organization"          # "the Riksbank": no person's name follows "the"
     if kind == "person":
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):

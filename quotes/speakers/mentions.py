@@ -224,11 +224,15 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
     roles, _ = role_entries()
     after = [w for w in words if w.index > head.index]
     if singular(head) in roles or head.text.lower() in word_list("titles.txt"):
+        office = bool(after) and after[0].text == "of"
         if after and after[0].text in (",", "of"):
             after = after[1:]            # "Secretary of State Mia Duarte"
         runs = capitalized_runs(after)
         if runs and after and runs[0][0].index == after[0].index:
-            return split_title(runs[0], doc.text)
+            name = split_title(runs[0], doc.text)
+            if office and name is not None and not first_name_gender(name.text):
+                return None              # "the Mayor of Chicago": the office's place
+            return name
     # "The mayor of St. Louis, Tara Jennings": a person's name closing the mention after a
     # comma (a listed given name and a surname).
     commas = [w for w in words if w.text == ","]

@@ -105,9 +105,11 @@ def split_title(run: list[Word], text: str) -> Name | None:
                 lower.endswith("-based") or lower in calendar():
             cut = i + 1
     name = [w for w in run[cut:] if w.text.lower() not in calendar()]
-    if not cut and len(name) > 2 and not _given_names().get(name[0].text.lower()):
-        # "State Mia Duarte" (from "Secretary of State Mia Duarte"): the name starts at its
-        # listed given name
+    if not cut and len(name) > 2 and (not _given_names().get(name[0].text.lower()) or (
+            name[0].text.lower() in known_places() and _given_names().get(name[1].text.lower()))):
+        # "State Mia Duarte" (from "Secretary of State Mia Duarte"), "Washington Chris
+        # Gregoire" (from "Governor of Washington …", Washington a given name too): the name
+        # starts at its listed given name
         given = next((i for i, w in enumerate(name[1:-1], 1)
                       if _given_names().get(w.text.lower())), None)
         if given is not None:
@@ -234,16 +236,21 @@ PARTY_LABEL = re.compile(r"[DRI]\s*-\s*[A-Z][\w.]*(?:\s*[A-Z][\w.]*)?")
 
 def person_part(words: list[Word]) -> list[Word]:
     """The part of a person span the model ran past a lower-case word ("Gov. Neil Forsythe |
-    of Georgia", "Secretary of State | Mia Duarte") that holds a listed given name."""
+    of Georgia", "Secretary of State | Mia Duarte") that holds a listed given name; a place
+    after "of" is the office's, not a given name ("the Governor of | Virginia")."""
     parts, current = [], []
     for word in words:
         if word.text[:1].islower() and word.text.lower() not in PARTICLES:
             parts.append(current)
-            current = []
+            current = [] if word.text.lower() != "of" else [word]
         else:
             current.append(word)
     parts.append(current)
     for part in parts:
+        after_of = bool(part) and part[0].text.lower() == "of"
+        part = part[1:] if after_of else part
+        if after_of and " ".join(w.text for w in part).lower() in known_places():
+            continue
         given = next((i for i, w in enumerate(part) if _given_names().get(w.text.lower())), None)
         if given is not None:
             return part
@@ -277,11 +284,14 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return "person" if person_part(words) else None
         if len(words) > 1 and words[-1].text.lower() in word_list("organization_heads.txt"):
             return "organization"          # "Ardent Pharma", "Northline Air"
+        if len(words) > 1 and words[-1].text.lower() in word_list("place_heads.txt"):
+            return "place"                 # "Jack London Square", "Kennedy Airport"
     elif ner_type in ("organization", "place", "other") and lowered not in known_places():
         name = split_title(words, text)          # "Gen. Ana Ferreira" called a place
         core = name.words if name is not None else words
         if len(core) in (2, 3) and _given_names().get(core[0].text.lower()) and \
-                not any(w.text.lower() in word_list("organization_heads.txt") for w in core):
+                not any(w.text.lower() in word_list("organization_heads.txt") for w in core) \
+                and core[-1].text.lower() not in word_list("place_heads.txt"):
             return "person"
         if ner_type != "organization" and len(words) > 1 and \
                 words[-1].text.lower() in word_list("organization_heads.txt"):
@@ -342,6 +352,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                     people.append(PersonName(name.start, name.text, _gender_before(sentence, name),
                                              sentence.index, _is_subject(sentence, name.words),
                                              _titles_before(sentence, name)))
+            elif office_of_place(words):
+                continue                       # "the Mayor of Chicago": a person, unnamed
             else:
                 # the model often drops a name's first words ("the Greater Toronto …")
                 # or its adjectives ("The [Environmental] Protection Agency")
@@ -412,6 +424,13 @@ def _full_names_typed_otherwise(doc: ParsedDocument, people: list[PersonName],
     if not moved:
         return people, others
     return sorted(people + moved, key=lambda p: p.start), kept
+
+
+def office_of_place(words: list[Word]) -> bool:
+    """"Mayor of Chicago", "Duke of Sussex" typed an organization or place: a role noun,
+    "of" and where the office is, names the office's holder, not an institution."""
+    return len(words) > 2 and words[1].text == "of" and \
+        words[0].text.lower() in role_entries()[0] and words[0].text[:1].isupper()
 
 
 def _split_coordinated(sentence: Sentence) -> list[tuple]:
@@ -584,7 +603,7 @@ def is_bare_title(text: str, next_word: str | None) -> bool:
     """A title or role noun with no name after it, capitalized as titles are ("Director of
     the … study", "Rector of the university", "Virginia Governor"): no one's name.  A title
     word alone is a surname unless "of" follows ("Dean said" is Howard Dean); "John Major"
-    has a given name."""
+    has a given name ("Virginia" in "Virginia Governor" is the state)."""
     words = text.strip().split()
     if not words:
         return False
@@ -592,5 +611,8 @@ def is_bare_title(text: str, next_word: str | None) -> bool:
     titled = last in word_list("titles.txt") or last in role_entries()[0]
     if len(words) == 1:
         return titled and (next_word or "").lower() == "of"
-    return titled and not first_name_gender(text) and not (next_word or "x")[:1].isupper() \
+    # a given name that is a place too opens no one's name: "Virginia Governor"
+    given = first_name_gender(text) and not (words[0].lower() in known_places() and
+                                             last in word_list("titles.txt"))
+    return titled and not given and not (next_word or "x")[:1].isupper() \
         and not any(w.lower() in honorific_gender() for w in words[:-1])    # "Mr. King"
