@@ -326,3 +326,65 @@ def test_a_subject_opening_its_own_as_clause_speaks_alone():
 17 ” ” PUNCT '' _ 15 punct
 """)
     assert [(r.cue, r.speaker) for r in records] == [("announced", "Arcade Fire")]
+
+
+def test_a_fronted_phrase_the_parser_made_a_subject_does_not_speak():
+    # "calls" and "strategist" both subjects of "said": the thing before the comma is no voice
+    text = "Amid calls for reform, even a senior strategist said the plan would fail."
+    (record,) = run(text, """
+1 Amid amid ADJ JJ _ 2 amod
+2 calls call NOUN NNS Number=Plur 10 nsubj
+3 for for ADP IN _ 4 case
+4 reform reform NOUN NN Number=Sing 2 nmod
+5 , , PUNCT , _ 10 punct
+6 even even ADV RB _ 9 advmod
+7 a a DET DT _ 9 det
+8 senior senior ADJ JJ _ 9 amod
+9 strategist strategist NOUN NN Number=Sing 10 nsubj
+10 said say VERB VBD _ 0 root
+11 the the DET DT _ 12 det
+12 plan plan NOUN NN Number=Sing 14 nsubj
+13 would would AUX MD _ 14 aux
+14 fail fail VERB VB _ 10 ccomp
+15 . . PUNCT . _ 10 punct
+""")
+    assert record.speaker == "a senior strategist"
+    assert record.anonymity == "unnamed"
+
+
+def test_a_time_before_the_comma_is_no_second_subject():
+    text = "Every Monday, Wagner says the budget is fine."
+    (record,) = run(text, """
+1 Every every DET DT _ 2 det
+2 Monday Monday PROPN NNP Number=Sing 5 nsubj
+3 , , PUNCT , _ 2 punct
+4 Wagner Wagner PROPN NNP Number=Sing 5 nsubj
+5 says say VERB VBZ _ 0 root
+6 the the DET DT _ 7 det
+7 budget budget NOUN NN Number=Sing 9 nsubj
+8 is be AUX VBZ _ 9 cop
+9 fine fine ADJ JJ _ 5 ccomp
+10 . . PUNCT . _ 5 punct
+""")
+    assert (record.speaker, record.speaker_name) == ("Wagner", "Wagner")
+
+
+def test_according_to_a_role_noun_hung_before_the_name_takes_the_name():
+    text = "Rates would rise, according to CBS legal analyst Judge Anne Milgram."
+    (record,) = run(text, """
+1 Rates rate NOUN NNS Number=Plur 3 nsubj
+2 would would AUX MD _ 3 aux
+3 rise rise VERB VB _ 0 root
+4 , , PUNCT , _ 10 punct
+5 according accord VERB VBG _ 9 case
+6 to to ADP IN _ 5 fixed
+7 CBS CBS PROPN NNP Number=Sing 9 compound
+8 legal legal ADJ JJ _ 9 amod
+9 analyst analyst NOUN NN Number=Sing 10 compound
+10 Judge Judge PROPN NNP Number=Sing 3 obl
+11 Anne Anne PROPN NNP Number=Sing 10 flat
+12 Milgram Milgram PROPN NNP Number=Sing 10 flat
+13 . . PUNCT . _ 3 punct
+""")
+    assert record.speaker == "CBS legal analyst Judge Anne Milgram"
+    assert (record.speaker_name, record.anonymity) == ("Anne Milgram", "named")

@@ -7,6 +7,8 @@ NOT_SPEECH = [
     "Asked whether she would target the world record next, Wanjiru laughed.",
     "READ MORE: Ontario renters face steepest increases in a decade, report says",
     "MARKETS: Shares of Northline fell 4 percent after the announcement.",
+    "Wow: Ana Ruiz Just Responded To The Governor With One Brutal Line",
+    "Revealed: What The Leaked Budget Memos Actually Contain",
     "She spent the evening at home, tweeting.",
     "As I wrote last week, the plan is flawed.",
     "It goes without saying that raising taxes on the rich is anathema to Republicans.",

@@ -196,6 +196,28 @@ def test_a_place_named_after_a_person_is_no_antecedent_for_he(analyzer, text):
     assert record.speaker_name == "he" and record.anonymity is None      # unresolved
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The talks had stalled, The Economist reported on Friday.", "The Economist"),
+    ("The talks had stalled, according to the Daily Caller.", "the Daily Caller"),
+    ("The talks had stalled, the Hollywood Reporter said.", "the Hollywood Reporter"),
+])
+def test_a_newspaper_named_for_a_role_is_a_named_organization(analyzer, text, name):
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.speaker_type, record.anonymity) == (
+        name, "organization", "named")
+
+
+def test_the_same_role_noun_in_lower_case_is_still_a_person(analyzer):
+    (record,) = analyzer.extract("The talks had stalled, the economist said.")
+    assert (record.speaker_type, record.anonymity) == ("person", "unnamed")
+
+
+def test_investigations_opening_a_sentence_are_a_document(analyzer):
+    text = "Investigations have revealed that the agency ignored the warnings."
+    (record,) = analyzer.extract(text)
+    assert record.speaker_type == "document"
+
+
 def test_a_thing_as_speaker_is_not_counted_as_an_unnamed_source(analyzer):
     from quotes.speakers.anonymity import NOT_A_SOURCE
 

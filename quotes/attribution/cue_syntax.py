@@ -6,6 +6,8 @@ absolute "with the commander reporting that …", cue phrases closing the senten
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lexicon import source_nouns, word_list
 from ..parse.document import Sentence, Word
 from .drafts import Cue
@@ -237,6 +239,16 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
                 and c.index < verb.index]
     if len(subjects) < 2 or cue.speaker_head not in subjects:
         return cue.speaker
+    # "Every December, Time announces …" parsed with "December" as a second subject: a
+    # time is no one's voice
+    head = cue.speaker_head
+    timed = [s for s in subjects if s.index < head.index and any(
+                 w.text == "," for w in sentence.words[s.index:head.index - 1]) and
+             (s.text.lower() in time_words() or (s.lemma or "").lower() in time_words())]
+    subjects = [s for s in subjects if s not in timed]
+    if len(subjects) == 1:
+        cue.speaker_head = subjects[0]
+        return noun_phrase(sentence, subjects[0], exclude={verb.index})
     # "The krona weakened after the announcement, traders said" parsed with both nouns as
     # subjects of "said": a verb between them makes the first the subject of the reported
     # clause, and the last one alone speaks.
@@ -248,8 +260,13 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
     subordinators = word_list("subordinators.txt")
     opens_clause = any(c.deprel in ("case", "mark") and c.text.lower() in subordinators and
                        c.index < subjects[-1].index for c in sentence.children(subjects[-1]))
-    if opens_clause or any(w.upos in ("VERB", "AUX") and w.index not in phrases
-                           for w in between):
+    # "This sort of opining, CNN claimed, violates …", "Amid responses from some …, The
+    # Blaze's Matt Walsh provided": things before the comma are the reported clause's topic
+    # or a fronted phrase the parser made a subject; the one who can speak speaks alone
+    fronted = all(_thing_subject(sentence, s) for s in subjects[:-1]) and \
+        not names_a_thing(subjects[-1]) and any(w.text == "," for w in between)
+    if opens_clause or fronted or any(w.upos in ("VERB", "AUX") and w.index not in phrases
+                                      for w in between):
         cue.speaker_head = subjects[-1]
         return noun_phrase(sentence, subjects[-1], exclude={verb.index})
     words = []
@@ -257,6 +274,17 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
         words.extend(noun_phrase(sentence, subject, exclude={verb.index}))
     first, last = min(w.index for w in words), max(w.index for w in words)
     return trim_punct(sentence.words[first - 1:last])
+
+
+def _thing_subject(sentence: Sentence, subject: Word) -> bool:
+    """A subject that names a thing, capitalized only because it opens the sentence
+    ("Demand for steel, analysts said, …")."""
+    if sentence.name_of(subject) is not None:
+        return False
+    first = next((w for w in sentence.words if w.upos != "PUNCT"), None)
+    if first is subject and subject.upos == "NOUN":
+        subject = replace(subject, text=subject.text.lower())
+    return names_a_thing(subject)
 
 
 def fronted_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:

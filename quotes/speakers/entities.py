@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
-from .mentions import Mention, analyse_mention, clean, singular
+from .mentions import Mention, analyse_mention, clean, document_lemma, singular
 from .names import (
     PARTICLES,
     checked_type,
@@ -41,6 +41,7 @@ from .names import (
     is_bare_title,
     is_listed_organization,
     is_possessive,
+    is_publication,
     known_places,
     office_of_place,
     person_part,
@@ -969,7 +970,7 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     sentence = doc.sentence_containing(mention.start)
     head = mention.head
     if head is not None and mention.pronoun is None and not mention.name and \
-            singular(head) in document_nouns():
+            document_lemma(head) in document_nouns():
         mention.type = "document"
         return None
     if sentence is None or head is None or mention.pronoun is not None:
@@ -986,6 +987,8 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     if span is not None:
         words = [w for w in sentence.words[span.first - 1:span.last] if w.index in inside]
         kind = checked_type(span.type, words, doc.text) if words else None
+    if kind == "person" and is_publication(sentence, head):
+        kind = "organization"          # "the Daily Caller" typed a person
     if kind in ("organization", "place") and mention.type == "person" and not mention.name \
             and office_of_place(words):
         return None                    # "the Mayor of Chicago" typed an organization

@@ -16,6 +16,7 @@ from .names import (
     honorific_gender,
     is_bare_title,
     is_person_like,
+    is_publication,
     name_around,
     role_entries,
     split_title,
@@ -65,6 +66,16 @@ def clean(text: str) -> str:
 
 def singular(word: Word) -> str:
     return (word.lemma or word.text).lower()
+
+
+def document_lemma(word: Word) -> str:
+    """The lemma to look up among document nouns: "Investigations" opening a sentence, a
+    capitalized plural the dictionary lemmatizer never saw, keeps its surface form."""
+    lemma = singular(word)
+    if word.upos == "NOUN" and word.text[:1].isupper() and lemma == word.text.lower() and \
+            re.search(r"[^s]s$", lemma):
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    return lemma
 
 
 def _mention_head(words: list[Word]) -> Word | None:
@@ -158,7 +169,11 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     else:
         for child, sub in appositives:
             role_parts.append(clean(doc.text[sub[0].start:sub[-1].end]))
-    if name is not None and is_person_like(name) and _names_an_institution(sentence, name, span):
+    if is_publication(sentence, head):
+        mention.type = "organization"     # "The Economist reported", "the Daily Caller"
+        mention.name = mention.core
+        mention.number = "sing"
+    elif name is not None and is_person_like(name) and _names_an_institution(sentence, name, span):
         name = None
         mention.type = "organization"
         mention.name = mention.core

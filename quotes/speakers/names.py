@@ -284,14 +284,14 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return "person" if person_part(words) else None
         if len(words) > 1 and words[-1].text.lower() in word_list("organization_heads.txt"):
             return "organization"          # "Ardent Pharma", "Northline Air"
-        if len(words) > 1 and words[-1].text.lower() in word_list("place_heads.txt"):
-            return "place"                 # "Jack London Square", "Kennedy Airport"
+        if len(words) > 2 and words[-1].text.lower() in word_list("place_heads.txt"):
+            return "place"                 # "Jack London Square" (but "Lena Park", "Sally Field")
     elif ner_type in ("organization", "place", "other") and lowered not in known_places():
         name = split_title(words, text)          # "Gen. Ana Ferreira" called a place
         core = name.words if name is not None else words
         if len(core) in (2, 3) and _given_names().get(core[0].text.lower()) and \
                 not any(w.text.lower() in word_list("organization_heads.txt") for w in core) \
-                and core[-1].text.lower() not in word_list("place_heads.txt"):
+                and not (len(core) > 2 and core[-1].text.lower() in word_list("place_heads.txt")):
             return "person"
         if ner_type != "organization" and len(words) > 1 and \
                 words[-1].text.lower() in word_list("organization_heads.txt"):
@@ -597,6 +597,24 @@ def sole_offices() -> frozenset[str]:
     """Offices a bare definite "the …" singles out ("the president said", "the premier")."""
     return frozenset(entry.split()[0] for entry in word_list("role_nouns.txt")
                      if "sole" in entry.split()[1:])
+
+
+def is_publication(sentence: Sentence, head: Word) -> bool:
+    """"The Economist", "the Daily Caller", "the Hollywood Reporter": a capitalized role noun
+    that ends a newspaper's name (quotes/data/publication_heads.txt), after "the" and the
+    capitalized words of its name, with no name after it ("Economist Ana Ruiz")."""
+    if not head.text[:1].isupper() or head.text.lower() not in word_list("publication_heads.txt"):
+        return False
+    following = sentence.word(head.index + 1) if head.index < len(sentence.words) else None
+    if following is not None and following.text[:1].isupper():
+        return False
+    index = head.index - 1
+    while index >= 1 and sentence.word(index).text[:1].isupper() and \
+            sentence.word(index).text.lower() != "the":
+        if sentence.word(index).text.lower() in titles():
+            return False               # "the Senior Economist": a title
+        index -= 1
+    return index >= 1 and sentence.word(index).text.lower() == "the"
 
 
 def is_bare_title(text: str, next_word: str | None) -> bool:
