@@ -218,6 +218,24 @@ def test_investigations_opening_a_sentence_are_a_document(analyzer):
     assert record.speaker_type == "document"
 
 
+def test_a_surname_the_tagger_reads_as_a_preposition_is_still_a_name(analyzer):
+    text = "“We lost,” said Al From, who helped found the group."
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.speaker_type, record.anonymity) == (
+        "Al From", "person", "named")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kasich has pulled within 4 points, according to the Real Clear Politics average of "
+     "recent polls.", "document"),
+    ("An average of 10 percent of registered voters say they will vote for a third party.",
+     None),
+])
+def test_a_polling_average_is_a_document_but_a_share_of_voters_is_not(analyzer, text, kind):
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_type == "document") == (kind == "document")
+
+
 def test_a_thing_as_speaker_is_not_counted_as_an_unnamed_source(analyzer):
     from quotes.speakers.anonymity import NOT_A_SOURCE
 

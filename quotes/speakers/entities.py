@@ -960,6 +960,16 @@ def _single_office_holder(mention: Mention) -> bool:
         w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
 
 
+def _share_of(sentence, head: Word) -> bool:
+    """"An average of 10 percent of registered voters": a share of people, no document ("a
+    survey of 1,140 pharmacists" is one)."""
+    if sentence is None or head.index + 3 > len(sentence.words):
+        return False
+    return sentence.word(head.index + 1).text.lower() == "of" and \
+        sentence.word(head.index + 2).upos == "NUM" and \
+        sentence.word(head.index + 3).text.lower() in ("percent", "%", "per")
+
+
 def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     """Type a named mention by the NER model; documents by their head noun.
 
@@ -970,7 +980,7 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     sentence = doc.sentence_containing(mention.start)
     head = mention.head
     if head is not None and mention.pronoun is None and not mention.name and \
-            document_lemma(head) in document_nouns():
+            document_lemma(head) in document_nouns() and not _share_of(sentence, head):
         mention.type = "document"
         return None
     if sentence is None or head is None or mention.pronoun is not None:

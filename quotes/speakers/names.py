@@ -48,16 +48,25 @@ def _capitalized(word: Word) -> bool:
     return word.index > 1 or word.upos == "PROPN"
 
 
+def _function_word_surname(current: list[Word], word: Word, rest: list[Word]) -> bool:
+    """"Al From", "George Will": a capitalized word the tagger read as a preposition or
+    auxiliary, right after a listed given name alone and ending the run, is a surname."""
+    return len(current) == 1 and current[0].upos == "PROPN" and word.index > 1 and \
+        word.text[:1].isupper() and word.text.isalpha() and word.upos in ("ADP", "AUX") and \
+        word.start - current[0].end == 1 and bool(_given_names().get(current[0].text.lower())) \
+        and not (rest and rest[0].text[:1].isupper())
+
+
 def capitalized_runs(words: list[Word]) -> list[list[Word]]:
     """Maximal runs of capitalized words, with particles and hyphens inside them."""
     runs: list[list[Word]] = []
     current: list[Word] = []
-    for word in words:
+    for position, word in enumerate(words):
         inside = current and (word.text.lower() in PARTICLES or word.text in ("-", ".")
                               and word.start == current[-1].end)
         if _capitalized(word) and (not current or word.start - current[-1].end <= 1):
             current.append(word)
-        elif inside:
+        elif inside or _function_word_surname(current, word, words[position + 1:]):
             current.append(word)
         else:
             if current:
@@ -339,6 +348,9 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             if kind is None:
                 continue
             if kind == "person":
+                after = sentence.words[words[-1].index:]
+                if after and _function_word_surname(words, after[0], after[1:]):
+                    words = words + [after[0]]     # "Al From" typed "Al"
                 if any(w.text[:1].islower() and w.text.lower() not in PARTICLES and
                        not _continues_token(words, i) for i, w in enumerate(words)):
                     words = person_part(words)
