@@ -388,3 +388,26 @@ def test_according_to_a_role_noun_hung_before_the_name_takes_the_name():
 """)
     assert record.speaker == "CBS legal analyst Judge Anne Milgram"
     assert (record.speaker_name, record.anonymity) == ("Anne Milgram", "named")
+
+
+def test_a_fronted_as_clause_the_parser_made_a_subject_does_not_speak():
+    text = "As the crowd cheered, The Ledger's Ana Ruiz reported, the senator wept."
+    (record,) = run(text, """
+1 As as SCONJ IN _ 4 mark
+2 the the DET DT _ 3 det
+3 crowd crowd NOUN NN Number=Sing 11 nsubj
+4 cheered cheer VERB VBD _ 3 acl
+5 , , PUNCT , _ 4 punct
+6 The the DET DT _ 7 det
+7 Ledger Ledger PROPN NNP Number=Sing 9 nmod:poss
+8 's 's PART POS _ 7 case
+9 Ana Ana PROPN NNP Number=Sing 11 nsubj
+10 Ruiz Ruiz PROPN NNP Number=Sing 9 flat
+11 reported report VERB VBD _ 0 root
+12 , , PUNCT , _ 14 punct
+13 the the DET DT _ 14 det
+14 senator senator NOUN NN Number=Sing 15 nsubj
+15 wept weep VERB VBD _ 11 ccomp
+16 . . PUNCT . _ 11 punct
+""")
+    assert record.speaker == "The Ledger's Ana Ruiz"

@@ -260,10 +260,13 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
     subordinators = word_list("subordinators.txt")
     opens_clause = any(c.deprel in ("case", "mark") and c.text.lower() in subordinators and
                        c.index < subjects[-1].index for c in sentence.children(subjects[-1]))
-    # "This sort of opining, CNN claimed, violates …", "Amid responses from some …, The
-    # Blaze's Matt Walsh provided": things before the comma are the reported clause's topic
-    # or a fronted phrase the parser made a subject; the one who can speak speaks alone
-    fronted = all(_thing_subject(sentence, s) for s in subjects[:-1]) and \
+    # "This sort of opining, CNN claimed, violates …", "Amid calls for reform, even a top
+    # strategist said", "As the crowd cheered, The Post's Robert Costa reported": things or
+    # a clause before the comma are the reported clause's topic or a fronted phrase the
+    # parser made a subject; the one who can speak speaks alone
+    fronted = (all(_thing_subject(sentence, s) for s in subjects[:-1]) or
+               sentence.words[0].upos == "SCONJ" and sentence.words[0].text.lower() in
+               subordinators and sentence.words[0].head > subjects[0].index) and \
         not names_a_thing(subjects[-1]) and any(w.text == "," for w in between)
     if opens_clause or fronted or any(w.upos in ("VERB", "AUX") and w.index not in phrases
                                       for w in between):

@@ -313,8 +313,8 @@ def _according_to_cue(text: str, sentence: Sentence, according: Word) -> Cue | N
     cue = Cue(sentence=sentence, word=according, lemma="according to", start=according.start,
               end=to.end, text=text[according.start:to.end], according_to=True)
     source = sentence.head_of(according)
-    while source is not None and source.deprel in ("compound", "flat") and source.head and \
-            sentence.head_of(source).upos == "PROPN" and source.head > source.index:
+    while source is not None and source.upos == "NOUN" and source.deprel == "compound" and \
+            source.head > source.index and sentence.head_of(source).upos == "PROPN":
         # "according to Fox News judicial analyst Judge Andrew Napolitano" with "according"
         # hung on the role noun before the name: the name heads the source
         source = sentence.head_of(source)
