@@ -8,6 +8,8 @@ NOT_SPEECH = [
     "READ MORE: Ontario renters face steepest increases in a decade, report says",
     "MARKETS: Shares of Northline fell 4 percent after the announcement.",
     "Wow: Ana Ruiz Just Responded To The Governor With One Brutal Line",
+    "Ana Ruiz, the star of the reality TV show “The Big Deal,” arrived late.",
+    "He was interviewed on the talk radio program, “Morning Drive With Pat,” last week.",
     "Revealed: What The Leaked Budget Memos Actually Contain",
     "She spent the evening at home, tweeting.",
     "As I wrote last week, the plan is flawed.",

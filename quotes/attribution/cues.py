@@ -1,7 +1,7 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
-from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, word_list
+from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .cue_syntax import (
     OBJECT_RELATIONS,
@@ -74,8 +74,9 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if word.index < len(sentence.words) and sentence.word(word.index + 1).text == ":" \
                         and word.text[:1].isupper():
                     continue
-                # "All told, up to 5 million …", "That said, Cruz cannot …": idioms
-                if _idiom(sentence, word):
+                # "All told, up to 5 million …", "That said, Cruz cannot …": idioms; "the
+                # reality TV show": a noun
+                if _idiom(sentence, word) or _noun_compound(sentence, word, lemma):
                     continue
                 children = sentence.children(word)
                 # "trying to determine whether …", "declined to confirm whether …": an open
@@ -168,6 +169,13 @@ def _idiom(sentence: Sentence, word: Word) -> bool:
     before = [w.text.lower() for w in sentence.words[:word.index - 1]]
     after = sentence.word(word.index + 1).text if word.index < len(sentence.words) else ""
     return after == "," and before in (["all"], ["that"], ["that", "being"])
+
+
+def _noun_compound(sentence: Sentence, word: Word, lemma: str) -> bool:
+    """"the reality TV show", "a talk show": the cue word is the noun of a compound
+    (quotes/data/noun_cue_compounds.txt) the tagger read as a verb."""
+    before = sentence.word(word.index - 1).text.lower() if word.index > 1 else ""
+    return before in table("noun_cue_compounds.txt").get(lemma, ())
 
 
 def _bare_modifier(sentence: Sentence, word: Word) -> bool:

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..lexicon import word_list
 from ..parse.nlp import mask_abbreviations
 from ..parse.paragraphs import Paragraph, paragraphs
 
@@ -295,8 +296,9 @@ TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", 
 
 
 def names_a_title(text: str, span: QuoteSpan) -> bool:
-    """A closed quotation of a few title-case words after a possessive, "on" or "known as":
-    the title of a show, book or campaign, or a nickname, not speech."""
+    """A closed quotation of a few title-case words after a possessive, "on", "known as" or a
+    noun of works (quotes/data/work_nouns.txt): the title of a show, book or campaign, or a
+    nickname, not speech."""
     if span.close is None:
         return False
     words = re.findall(r"[\w’'-]+", text[span.start:span.end])
@@ -305,4 +307,7 @@ def names_a_title(text: str, span: QuoteSpan) -> bool:
     if any(not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in TITLE_SMALL_WORDS
            for w in words):
         return False
-    return bool(TITLE_BEFORE.search(text[max(0, span.open - 30):span.open]))
+    before = text[max(0, span.open - 30):span.open]
+    work = re.search(r"\b(\w+)\s*,?\s*$", before)       # "the TV show “The Apprentice”"
+    return bool(TITLE_BEFORE.search(before)) or bool(
+        work and work.group(1).lower() in word_list("work_nouns.txt"))
