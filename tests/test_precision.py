@@ -9,6 +9,9 @@ NOT_SPEECH = [
     "MARKETS: Shares of Northline fell 4 percent after the announcement.",
     "Wow: Ana Ruiz Just Responded To The Governor With One Brutal Line",
     "Ana Ruiz, the star of the reality TV show “The Big Deal,” arrived late.",
+    "Little noticed in her victories on Tuesday: She clinched an outright majority of "
+    "regular, pledged delegates.",
+    "She now holds a majority of regular, pledged delegates.",
     "He was interviewed on the talk radio program, “Morning Drive With Pat,” last week.",
     "Revealed: What The Leaked Budget Memos Actually Contain",
     "She spent the evening at home, tweeting.",

@@ -186,6 +186,11 @@ def _bare_modifier(sentence: Sentence, word: Word) -> bool:
     if head is None or head.index < word.index or any(
             c.deprel not in ("advmod", "punct") for c in sentence.children(word)):
         return False
+    previous = sentence.word(word.index - 1) if word.index > 1 else None
+    if word.deprel == "amod" and word.xpos == "VBN" and head.index == word.index + 1 and \
+            head.upos == "NOUN" and previous is not None and \
+            previous.upos in ("ADJ", "PUNCT", "NUM", "CCONJ"):
+        return True                    # "regular, pledged delegates" (not "… identified said")
     before = [w for w in sentence.words[:word.index - 1] if w.deprel != "advmod"]
     # a determiner or possessor of the noun right before it ("Clinton's released emails";
     # "reassuring voters that …" is a verb)
