@@ -236,6 +236,15 @@ def test_a_polling_average_is_a_document_but_a_share_of_voters_is_not(analyzer, 
     assert (record.speaker_type == "document") == (kind == "document")
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Witnesses said the truck did not slow down.", "group"),
+    ("Her public defense counsel said the charges would be dropped.", "person"),
+])
+def test_people_unnamed_by_role_are_typed(analyzer, text, kind):
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_type, record.anonymity) == (kind, "unnamed")
+
+
 def test_a_thing_as_speaker_is_not_counted_as_an_unnamed_source(analyzer):
     from quotes.speakers.anonymity import NOT_A_SOURCE
 

@@ -344,7 +344,8 @@ def _common_type(head: Word) -> str:
     if (lemma in word_list("organization_heads.txt") and lemma not in roles) or \
             lemma in word_list("company_nouns.txt"):
         return "organization"          # "the Calgary-based miner" is a company
-    if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma):
+    if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma) or (
+            lemma.endswith("sses") and lemma[:-2] in roles):        # "Witnesses said"
         return "group" if plural or lemma in ("people", "staff", "police") else "person"
     if not plural and head.upos == "NOUN" and SINGULAR_HUMAN_FALLBACK.search(lemma) and \
             lemma not in word_list("document_nouns.txt") and \
