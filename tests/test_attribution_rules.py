@@ -411,3 +411,28 @@ def test_a_fronted_as_clause_the_parser_made_a_subject_does_not_speak():
 16 . . PUNCT . _ 11 punct
 """)
     assert record.speaker == "The Ledger's Ana Ruiz"
+
+
+def test_an_infinitive_cue_is_said_by_the_subject_it_hangs_from():
+    # not by the subject of the reported clause after it ("the group")
+    text = "He was the “first one” to say the group needs to be destroyed."
+    records = run(text, """
+1 He he PRON PRP _ 6 nsubj
+2 was be AUX VBD _ 6 cop
+3 the the DET DT _ 6 det
+4 “ “ PUNCT `` _ 6 punct
+5 first first ADJ JJ _ 6 amod
+6 one one NOUN NN Number=Sing 0 root
+7 ” ” PUNCT '' _ 6 punct
+8 to to PART TO _ 9 mark
+9 say say VERB VB _ 6 acl
+10 the the DET DT _ 11 det
+11 group group NOUN NN Number=Sing 12 nsubj
+12 needs need VERB VBZ _ 9 ccomp
+13 to to PART TO _ 15 mark
+14 be be AUX VB _ 15 aux:pass
+15 destroyed destroy VERB VBN _ 12 xcomp
+16 . . PUNCT . _ 6 punct
+""")
+    (record,) = [r for r in records if r.kind != "scare"]
+    assert record.speaker == "He"

@@ -385,6 +385,11 @@ def nearest_subject(sentence: Sentence, verb: Word,
         if described is not None:
             return described
         break
+    # an infinitive never inverts ("…,” said the spokesman"): "he was the first one to say
+    # …" is said by the subject it hangs from, and "needing to mention the author" has its
+    # object after it
+    if any(c.deprel == "mark" and c.text.lower() == "to" for c in sentence.children(verb)):
+        return _controlling_subject(sentence, verb)
     if verb.index < len(sentence.words):
         for word in sentence.words[verb.index:verb.index + 6]:
             if allowed is not None and word.index not in allowed:
@@ -396,6 +401,22 @@ def nearest_subject(sentence: Sentence, verb: Word,
                 return _phrase_head(sentence, word)
             if word.upos not in ("DET", "ADJ", "NUM"):
                 break
+    return None
+
+
+def _controlling_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """The subject of the nearest clause above an infinitive cue ("he was the first one to
+    say …" → "he"), if it can speak."""
+    current = verb
+    for _ in range(3):
+        head = sentence.head_of(current)
+        if head is None:
+            return None
+        subjects = [c for c in sentence.children(head) if c.deprel in SUBJECT_RELATIONS
+                    and c.index < verb.index]
+        if subjects:
+            return subjects[0] if can_speak(subjects[0]) else None
+        current = head
     return None
 
 
