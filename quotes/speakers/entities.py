@@ -960,7 +960,7 @@ def _single_office_holder(mention: Mention) -> bool:
         w.deprel.startswith("nmod") and w.index > head.index for w in mention.words)
 
 
-def _share_of(sentence, head: Word) -> bool:
+def _share_of(sentence: Sentence | None, head: Word) -> bool:
     """"An average of 10 percent of registered voters": a share of people, no document ("a
     survey of 1,140 pharmacists" is one)."""
     if sentence is None or head.index + 3 > len(sentence.words):
