@@ -245,6 +245,13 @@ def test_people_unnamed_by_role_are_typed(analyzer, text, kind):
     assert (record.speaker_type, record.anonymity) == (kind, "unnamed")
 
 
+def test_a_name_set_off_by_commas_before_a_relative_clause_names_the_speaker(analyzer):
+    text = ("Taxes would fall, said a former adviser to the Foreign Ministry, Dmytro Kuleba, "
+            "who also ran for parliament.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Dmytro Kuleba", "named")
+
+
 def test_a_thing_as_speaker_is_not_counted_as_an_unnamed_source(analyzer):
     from quotes.speakers.anonymity import NOT_A_SOURCE
 

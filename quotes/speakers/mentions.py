@@ -249,14 +249,24 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
                 return None              # "the Mayor of Chicago": the office's place
             return name
     # "The mayor of St. Louis, Tara Jennings": a person's name closing the mention after a
-    # comma (a listed given name and a surname).
+    # comma (a listed given name and a surname), or set off by commas before a relative
+    # clause (or a name the model typed a person: "a former spokesman for Ukraine's Foreign
+    # Ministry, Oleg Voloshyn, who also ran …")
     commas = [w for w in words if w.text == ","]
-    if commas:
-        tail = [w for w in words if w.index > commas[-1].index and w.upos != "PUNCT"]
+    segments = [(commas[-1].index, words[-1].index + 1, False)] if commas else []
+    for comma, following in zip(commas, commas[1:]):
+        after = sentence.word(following.index + 1) if following.index < len(sentence.words) \
+            else None
+        if after is not None and after.text.lower() in RELATIVE_PRONOUNS:
+            segments.append((comma.index, following.index, True))
+    for first, last, before_clause in segments:
+        tail = [w for w in words if first < w.index < last and w.upos != "PUNCT"]
         runs = capitalized_runs(tail)
         if len(runs) == 1 and len(runs[0]) == len(tail) and len(tail) >= 2:
             name = split_title(runs[0], doc.text)
-            if name is not None and first_name_gender(name.text):
+            span = sentence.name_of(runs[0][-1])
+            if name is not None and (first_name_gender(name.text) or (
+                    before_clause and span is not None and span.type == "person")):
                 return name
     return None
 
