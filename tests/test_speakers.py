@@ -261,6 +261,14 @@ def test_a_thing_as_speaker_is_not_counted_as_an_unnamed_source(analyzer):
     assert (record.anonymity, record.anonymity_evidence) == (None, NOT_A_SOURCE)
 
 
+def test_a_merger_is_no_one_despite_its_ending(analyzer):
+    from quotes.speakers.anonymity import NOT_A_SOURCE
+
+    (record,) = analyzer.extract(
+        "The proposed merger suggests that the industry is consolidating.")
+    assert (record.anonymity, record.anonymity_evidence) == (None, NOT_A_SOURCE)
+
+
 def test_residents_after_a_quantity_are_still_an_unnamed_source(analyzer):
     text = "Dozens of residents said the cuts would leave them stranded."
     (record,) = analyzer.extract(text)
