@@ -239,13 +239,7 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
                 and c.index < verb.index]
     if len(subjects) < 2 or cue.speaker_head not in subjects:
         return cue.speaker
-    # "Every December, Time announces …" parsed with "December" as a second subject: a
-    # time is no one's voice
-    head = cue.speaker_head
-    timed = [s for s in subjects if s.index < head.index and any(
-                 w.text == "," for w in sentence.words[s.index:head.index - 1]) and
-             (s.text.lower() in time_words() or (s.lemma or "").lower() in time_words())]
-    subjects = [s for s in subjects if s not in timed]
+    subjects = [s for s in subjects if not _time_before_comma(sentence, s, cue.speaker_head)]
     if len(subjects) == 1:
         cue.speaker_head = subjects[0]
         return noun_phrase(sentence, subjects[0], exclude={verb.index})
@@ -260,16 +254,8 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
     subordinators = word_list("subordinators.txt")
     opens_clause = any(c.deprel in ("case", "mark") and c.text.lower() in subordinators and
                        c.index < subjects[-1].index for c in sentence.children(subjects[-1]))
-    # "This sort of opining, CNN claimed, violates …", "Amid calls for reform, even a top
-    # strategist said", "As the crowd cheered, The Post's Robert Costa reported": things or
-    # a clause before the comma are the reported clause's topic or a fronted phrase the
-    # parser made a subject; the one who can speak speaks alone
-    fronted = (all(_thing_subject(sentence, s) for s in subjects[:-1]) or
-               sentence.words[0].upos == "SCONJ" and sentence.words[0].text.lower() in
-               subordinators and sentence.words[0].head > subjects[0].index) and \
-        not names_a_thing(subjects[-1]) and any(w.text == "," for w in between)
-    if opens_clause or fronted or any(w.upos in ("VERB", "AUX") and w.index not in phrases
-                                      for w in between):
+    if opens_clause or _fronted_before_comma(sentence, subjects, subordinators) or any(
+            w.upos in ("VERB", "AUX") and w.index not in phrases for w in between):
         cue.speaker_head = subjects[-1]
         return noun_phrase(sentence, subjects[-1], exclude={verb.index})
     words = []
@@ -277,6 +263,28 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
         words.extend(noun_phrase(sentence, subject, exclude={verb.index}))
     first, last = min(w.index for w in words), max(w.index for w in words)
     return trim_punct(sentence.words[first - 1:last])
+
+
+def _time_before_comma(sentence: Sentence, subject: Word, speaker: Word) -> bool:
+    """"Every December, Time announces …" parsed with "December" as a second subject: a time
+    before a comma ahead of the speaker is no one's voice."""
+    return subject.index < speaker.index and \
+        any(w.text == "," for w in sentence.words[subject.index:speaker.index - 1]) and \
+        (subject.text.lower() in time_words() or (subject.lemma or "").lower() in time_words())
+
+
+def _fronted_before_comma(sentence: Sentence, subjects: list[Word],
+                          subordinators: frozenset[str]) -> bool:
+    """"This sort of opining, CNN claimed, violates …", "Amid calls for reform, even a top
+    strategist said", "As the crowd cheered, The Post's Robert Costa reported": things, or a
+    clause opening the sentence, before the comma are the reported clause's topic or a fronted
+    phrase the parser made a subject; the last subject, one who can speak, speaks alone."""
+    first = sentence.words[0]
+    fronted_clause = first.upos == "SCONJ" and first.text.lower() in subordinators and \
+        first.head > subjects[0].index
+    between = sentence.words[subjects[0].index:subjects[-1].index - 1]
+    return (fronted_clause or all(_thing_subject(sentence, s) for s in subjects[:-1])) and \
+        not names_a_thing(subjects[-1]) and any(w.text == "," for w in between)
 
 
 def _thing_subject(sentence: Sentence, subject: Word) -> bool:
