@@ -12,6 +12,7 @@ class CueLexicon:
     lemmas: frozenset[str]          #: every cue lemma
     direct_only: frozenset[str]     #: cues only when they govern a quotation
     nominal: frozenset[str] = frozenset()   #: also report a noun-phrase / infinitive complement
+    active_only: frozenset[str] = frozenset()   #: not cues in the passive ("was charged with")
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -26,14 +27,17 @@ def _lines(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=None)
 def cue_lexicon() -> CueLexicon:
-    lemmas, direct_only, nominal = set(), set(), set()
+    lemmas, direct_only, nominal, active_only = set(), set(), set(), set()
     for row in _lines("cue_verbs.txt"):
         lemmas.add(row[0].lower())
         if "direct-only" in row[1:]:
             direct_only.add(row[0].lower())
         if "nominal" in row[1:]:
             nominal.add(row[0].lower())
-    return CueLexicon(frozenset(lemmas), frozenset(direct_only), frozenset(nominal))
+        if "active-only" in row[1:]:
+            active_only.add(row[0].lower())
+    return CueLexicon(frozenset(lemmas), frozenset(direct_only), frozenset(nominal),
+                      frozenset(active_only))
 
 
 @lru_cache(maxsize=None)

@@ -34,6 +34,23 @@ NOT_SPEECH = [
     "480 delegates at stake.",
     "Gomez became a popular anchor at the network, which caters to the estimated 55 million "
     "Latinos who live in the country.",
+    # a participle modifying a noun is no clause after the cue ("charges [the following year]")
+    "Okafor pleaded self-defense and was acquitted of second-degree murder charges the "
+    "following year.",
+    # a legal charge: "charge" is a cue only in the active ("critics charged that …")
+    "A longtime council member, Brandt was charged with fraud in 2009 — he later left politics.",
+    # the question a verb of inquiry looks into is no finding
+    "The agency compared a dozen web panels with census data to determine how well the "
+    "samples represent the population.",
+    # "Rule 12" is a name, not the verb "rule"
+    "But the party's rules — specifically Rule 12, as it is now written — set another "
+    "threshold for the nomination.",
+    # titles after "starred in", and the next title of the list, are not quotations
+    "Ana Ruiz, who has starred in “Silver Lake” and “Night Shift,” posted the clip to YouTube "
+    "on Thursday.",
+    # a quoted modifier of the noun after it is not the quotation of a cue in its sentence
+    "In a rebuke to “America-first” policies promoted by the governor, Moreau stressed support "
+    "for the alliance.",
 ]
 
 
@@ -315,3 +332,29 @@ def test_a_cue_inside_what_a_label_introduces_is_the_labelled_speakers_word(anal
 def test_calling_for_something_is_reported_speech(analyzer, text, speaker):
     (record,) = [r for r in analyzer.extract(text) if r.kind != "scare"]
     assert (record.cue_lemma, record.speaker, record.kind) == ("call", speaker, "indirect")
+
+
+def test_a_document_seen_by_an_outlet_speaks_not_the_outlet(analyzer):
+    text = ("A memo seen by the committee said investigators were unable to determine exactly "
+            "which files had been copied.")
+    (record,) = analyzer.extract(text)
+    assert (record.cue, record.speaker) == ("said", "A memo seen by the committee")
+    assert record.text.startswith("investigators were unable")
+
+
+def test_quoted_words_in_the_oblique_of_a_naming_verb_are_its_partial_quote(analyzer):
+    text = ("On television, the campaign's chairman, Paul Okafor, dismissed criticism of the "
+            "remarks as ''party talking points.'' He tried to distance the senator from the "
+            "plan, arguing that the senator was now focused on a ''regional pause'' of arrivals.")
+    dismissed, arguing = analyzer.extract(text)
+    assert (dismissed.kind, dismissed.cue, dismissed.speaker_name) == (
+        "mixed", "dismissed", "Paul Okafor")
+    assert dismissed.text.startswith("criticism of the remarks as ''party talking points")
+    assert (arguing.kind, arguing.cue, arguing.speaker) == ("mixed", "arguing", "He")
+    assert "regional pause" in arguing.text
+
+
+def test_an_active_charge_is_still_a_cue(analyzer):
+    (record,) = analyzer.extract("Critics charged that the plan would hurt the poor.")
+    assert (record.cue, record.speaker, record.text) == (
+        "charged", "Critics", "that the plan would hurt the poor")

@@ -7,6 +7,7 @@ from itertools import accumulate
 
 from ..parse.document import ParsedDocument
 from .cue_syntax import trim_punct
+from .cues import quoted_content
 from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
 from .marks import QuoteIndex, QuoteSpan, ends_sentence, names_a_title
 
@@ -73,6 +74,7 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
     embedded = []
     for cue in cues:
         content = trim_punct(cue.content)
+        content = quoted_content(cue, content, quotes) or content
         if content:
             embedded.append((content[0].start, content[-1].end))
     embedded.sort()

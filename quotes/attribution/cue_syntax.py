@@ -327,7 +327,8 @@ def can_speak(word: Word) -> bool:
     # "the other official" with "official" tagged ADJ: a subject with a determiner is a noun
     nominal = word.upos in ("NOUN", "PROPN", "PRON") or (
         word.upos in ("ADJ", "X") and word.deprel.startswith("nsubj"))
-    return (nominal and word.text.lower() not in RELATIVE_PRONOUNS
+    return (nominal and any(c.isalnum() for c in word.text)       # not a dash ("―")
+            and word.text.lower() not in RELATIVE_PRONOUNS
             and word.text.lower() not in time_words()
             and (word.lemma or "").lower() not in time_words())
 
@@ -361,6 +362,21 @@ def _relative_clause_owner(sentence: Sentence, word: Word) -> Word | None:
     return None
 
 
+def _agent_owner(sentence: Sentence, word: Word) -> Word | None:
+    """"A memo seen by Reuters said …" parsed with no subject for "said": the agent of a
+    participle describes the document that speaks (the memo), it is not the speaker ("a
+    warehouse owned by Delmar Co., Fire Chief Alan Brooks said" has no document)."""
+    agent = _phrase_head(sentence, word)
+    participle = sentence.head_of(agent) if agent.deprel == "obl:agent" else None
+    if participle is None or participle.deprel != "acl" or participle.xpos != "VBN":
+        return None
+    owner = sentence.head_of(participle)
+    if owner is None or owner.index > participle.index or \
+            (owner.lemma or owner.text).lower() not in word_list("document_nouns.txt"):
+        return None
+    return _phrase_head(sentence, owner)
+
+
 def nearest_subject(sentence: Sentence, verb: Word,
                      allowed: set[int] | None = None) -> Word | None:
     """When the parse gives a cue no subject: the noun just before it ("Kupchan, however,
@@ -388,7 +404,8 @@ def nearest_subject(sentence: Sentence, verb: Word,
         if can_speak(word):
             # "“…,” Melanne Verveer, who served as … during the Clinton administration, told
             # CBS News": a noun closing a relative clause is not the one who speaks
-            return _relative_clause_owner(sentence, word) or _phrase_head(sentence, word)
+            return _relative_clause_owner(sentence, word) or _agent_owner(sentence, word) or \
+                _phrase_head(sentence, word)
         described = _described_noun(sentence, word, verb.index)
         if described is not None:
             return described
@@ -490,7 +507,7 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
         # object means no clause follows
         if first.index not in speaker_ids and (first.upos in (
                 "DET", "PRON", "PROPN", "NOUN", "NUM", "ADJ") or _quantity_ahead(rest)) and any(
-                w.upos in ("VERB", "AUX") for w in rest[1:]) and not (
+                _predicate(w) for w in rest[1:]) and not (
                 transitive and (verb.lemma or "").lower() in OBJECT_NOT_SPEECH):
             return rest
     if transitive or _passive_without_agent(sentence, verb) or \
@@ -521,6 +538,12 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
 # cue verbs whose direct object is seldom what was said: "found ways", "claimed a victory",
 # "maintains a lead", "added a title"
 OBJECT_NOT_SPEECH = frozenset({"find", "claim", "maintain", "add"})
+
+
+def _predicate(word: Word) -> bool:
+    """A verb that can carry a clause: not a participle modifying a noun ("murder charges
+    [the following year]" has no clause after "charges")."""
+    return word.upos in ("VERB", "AUX") and word.deprel != "amod"
 
 
 def _quantity_ahead(words: list[Word]) -> bool:

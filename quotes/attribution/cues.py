@@ -19,7 +19,7 @@ from .cue_syntax import (
     verb_content,
 )
 from .drafts import Cue
-from .marks import QuoteIndex
+from .marks import QuoteIndex, QuoteSpan
 
 
 def _lemma_candidates(word: Word) -> list[str]:
@@ -76,14 +76,17 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                     continue
                 # "All told, up to 5 million …", "That said, Cruz cannot …": idioms; "the
                 # reality TV show": a noun
-                if _idiom(sentence, word) or _noun_compound(sentence, word, lemma):
+                if _idiom(sentence, word) or _noun_compound(sentence, word, lemma) or \
+                        _numbered_name(sentence, word):
                     continue
                 children = sentence.children(word)
-                # "trying to determine whether …", "declined to confirm whether …": an open
-                # question is no finding
-                if lemma in WHETHER_NOT_SPEECH and any(
-                        c.deprel == "ccomp" and any(g.deprel == "mark" and g.text.lower() in (
-                            "whether", "if") for g in sentence.children(c)) for c in children):
+                # "trying to determine whether …", "declined to confirm whether …", "unable
+                # to determine which files …": an open question is no finding
+                if _open_question(sentence, children, lemma):
+                    continue
+                # "Blocher was charged with anti-Semitic libel": a legal charge, not speech
+                if lemma in cue_lexicon().active_only and any(
+                        c.deprel in ("aux:pass", "nsubj:pass") for c in children):
                     continue
                 # "want to deny him a chance": denying someone something is not speech
                 if lemma == "deny" and any(c.deprel == "iobj" for c in children):
@@ -162,6 +165,23 @@ def _without_things_inside_reports(cues: list[Cue]) -> list[Cue]:
 
 WHETHER_NOT_SPEECH = frozenset({"determine", "find", "establish", "decide", "assess",
                                 "verify", "confirm", "conclude", "learn"})
+# verbs of inquiry: a wh-clause after one is the question inquired into ("to determine how
+# well the samples represent …"); "found what …", "learned who …" may report a finding
+WH_NOT_SPEECH = frozenset({"determine", "establish", "decide", "assess", "verify", "confirm"})
+WH_WORDS = frozenset({"how", "which", "what", "who", "whom", "whose", "why", "where", "when"})
+
+
+def _open_question(sentence: Sentence, children: list[Word], lemma: str) -> bool:
+    """The cue's clause is an open question: "whether"/"if" after a verb of finding, or a
+    wh-word opening the clause of a verb of inquiry."""
+    for clause in (c for c in children if c.deprel == "ccomp"):
+        if lemma in WHETHER_NOT_SPEECH and any(
+                g.deprel == "mark" and g.text.lower() in ("whether", "if")
+                for g in sentence.children(clause)):
+            return True
+        if lemma in WH_NOT_SPEECH and sentence.subtree(clause)[0].text.lower() in WH_WORDS:
+            return True
+    return False
 
 
 def _idiom(sentence: Sentence, word: Word) -> bool:
@@ -176,6 +196,15 @@ def _noun_compound(sentence: Sentence, word: Word, lemma: str) -> bool:
     (quotes/data/noun_cue_compounds.txt) the tagger read as a verb."""
     before = sentence.word(word.index - 1).text.lower() if word.index > 1 else ""
     return before in table("noun_cue_compounds.txt").get(lemma, ())
+
+
+def _numbered_name(sentence: Sentence, word: Word) -> bool:
+    """"specifically Rule 40, as it's written": a capitalized cue word and the number after it
+    form one name (the tagger read "Rule" as a verb)."""
+    if not word.text[:1].isupper() or word.index >= len(sentence.words) or \
+            sentence.word(word.index + 1).upos != "NUM":
+        return False
+    return any(n.first <= word.index and word.index + 1 <= n.last for n in sentence.names)
 
 
 def _bare_modifier(sentence: Sentence, word: Word) -> bool:
@@ -367,3 +396,28 @@ def _according_to_cue(text: str, sentence: Sentence, according: Word) -> Cue | N
     after = trim_punct(words[stop:]) if stop <= len(words) else []
     cue.content = before + after if before else after
     return cue
+
+
+def quoted_content(cue: Cue, content: list[Word], quotes: QuoteIndex) -> list[Word]:
+    """What a direct-only cue ("call", "dismiss", "ask") with no content reports when its
+    objects hold a quotation: "called Mr. Obama's remarks “a true wake-up call”", "dismissed
+    criticism of … as ''Clinton talking points''", "asked Sanders about the "2 million-plus"
+    people deported".  Empty otherwise."""
+    if content or not cue.object_content or cue.lemma not in cue_lexicon().direct_only:
+        return []
+    # the complements after the cue, without a fronted "On television," when they quote
+    after = trim_punct([w for w in cue.object_content if w.index > cue.word.index])
+    for objects in (after, trim_punct(cue.object_content)):
+        if objects and quotes.overlapping(objects[0].start, objects[-1].end):
+            return objects
+    return []
+
+
+def modifies_next_noun(sentence: Sentence, quote: QuoteSpan) -> bool:
+    """A quotation of one to six words with no punctuation of its own, right before a noun
+    it modifies: "counter to “America-first” policies", "the “Make America Great Again” hat"."""
+    inner = [w for w in sentence.words if quote.start <= w.start and w.end <= quote.end]
+    if not 1 <= len(inner) <= 6 or inner[-1].upos == "PUNCT" or quote.close is None:
+        return False
+    after = next((w for w in sentence.words if w.start >= quote.after), None)
+    return after is not None and after.upos == "NOUN" and inner[-1].head == after.index

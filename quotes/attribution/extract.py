@@ -14,7 +14,7 @@ from ..parse.document import ParsedDocument, Sentence, Word
 from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
 from .cue_syntax import trim_punct
-from .cues import find_cues
+from .cues import find_cues, modifies_next_noun, quoted_content
 from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
 from .labels import attach_labelled_speech
 from .marks import (
@@ -60,10 +60,7 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
             continue
         content = _before_next_cue(_extend_to_clause_end(trim_punct(cue.content), cue, cues),
                                    cue, cues, text)
-        if not content and cue.object_content and cue.lemma in lexicon.direct_only:
-            objects = trim_punct(cue.object_content)
-            if objects and quotes.overlapping(objects[0].start, objects[-1].end):
-                content = objects
+        content = quoted_content(cue, content, quotes) or content
         if not content:
             continue
         start, end = content[0].start, content[-1].end
@@ -224,7 +221,11 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
             continue
         # 2. A cue with no content of its own in the same or the previous sentence:
         #    “…,” said the spokesman, who asked… / Kupchan said: (newline) “…”
-        cue = _adjacent_cue(doc, sentence, quote, cues_by_sentence, cues_with_content)
+        #    (never a title: "starred in “Parks and Recreation,” posted the clip")
+        #    nor a few words modifying the noun after them ("“America-first” policies")
+        cue = None if names_a_title(text, quote) or modifies_next_noun(
+            sentence, quote) else _adjacent_cue(doc, sentence, quote, cues_by_sentence,
+                                                cues_with_content)
         if cue is not None:
             cues_with_content.add(cue_key(cue))
             found.add(new_draft("direct", [(quote.start, quote.end)], cue=cue, method="adjacent",

@@ -289,8 +289,11 @@ def ends_sentence(gap: str) -> bool:
 
 # what puts a name or title in quotation marks: an outlet's show ("Fox News channel's
 # “Sunday Morning Futures,”", "on “Hannity”"), a nickname ("the hacker known as “Guccifer”")
-TITLE_BEFORE = re.compile(r"(?:[’']s|\bon|\bknown as|\bdubbed|\bnicknamed|\bentitled|\btitled)"
+TITLE_BEFORE = re.compile(r"(?:[’']s|\bon|\bknown as|\bdubbed|\bnicknamed|\bentitled|\btitled|"
+                          r"\b(?:starred|starring|stars|appeared|appearing|cast) in)"
                           r"\s*$", re.IGNORECASE)
+# the next title of a list: "starred in “Parks and Recreation” and “Guardians of the Galaxy”"
+NEXT_IN_LIST = re.compile(r"([“\"])([^“”\"]{1,60})[”\"]\s*(?:,|,?\s*and|,?\s*or)\s*$")
 TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or",
                                "the", "to", "with"})
 
@@ -301,13 +304,24 @@ def names_a_title(text: str, span: QuoteSpan) -> bool:
     nickname, not speech."""
     if span.close is None:
         return False
-    words = re.findall(r"[\w’'-]+", text[span.start:span.end])
+    return _title_at(text, span.open, text[span.start:span.end])
+
+
+def _title_at(text: str, open_at: int, inside: str, depth: int = 0) -> bool:
+    """``inside``, quoted from ``open_at``, is a title by its words and what precedes it."""
+    words = re.findall(r"[\w’'-]+", inside)
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
         return False
     if any(not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in TITLE_SMALL_WORDS
            for w in words):
         return False
-    before = text[max(0, span.open - 30):span.open]
+    before = text[max(0, open_at - 30):open_at]
     work = re.search(r"\b(\w+)\s*,?\s*$", before)       # "the TV show “The Apprentice”"
-    return bool(TITLE_BEFORE.search(before)) or bool(
-        work and work.group(1).lower() in word_list("work_nouns.txt"))
+    if TITLE_BEFORE.search(before) or (
+            work and work.group(1).lower() in word_list("work_nouns.txt")):
+        return True
+    previous = NEXT_IN_LIST.search(text[max(0, open_at - 90):open_at])
+    if previous is None or depth >= 3:
+        return False
+    previous_open = max(0, open_at - 90) + previous.start()
+    return _title_at(text, previous_open, previous.group(2), depth + 1)
