@@ -652,3 +652,101 @@ def test_a_korean_family_name_alone_is_the_person_named_in_full(analyzer):
     text = ("South Korean President Moon Jae-in said the talks had failed. “It went badly,” "
             "Moon said later.")
     assert [r.speaker_name for r in analyzer.extract(text)] == ["Moon Jae-in", "Moon Jae-in"]
+
+
+def test_honorifics_keep_two_people_of_one_surname_apart(analyzer):
+    text = ("Helen Marwick said the plan would work. Tom Marwick spoke later in the evening. "
+            "Mrs. Marwick said the party was united. Mr. Marwick said he was proud of her. "
+            "She said she agreed.")
+    records = analyzer.extract(text)
+    assert [r.speaker_name for r in records] == [
+        "Helen Marwick", "Helen Marwick", "Tom Marwick", "Helen Marwick"]
+    assert records[1].speaker_entity == records[0].speaker_entity != records[2].speaker_entity
+
+
+def test_a_surname_with_both_honorifics_is_two_people(analyzer):
+    # only one full name is given: the other spouse is named by the surname alone
+    text = ("The parents, Khizr and Ghazala Okafor, spoke at the convention. Ms. Okafor said "
+            "she had not spoken because of her grief. Mr. Okafor said the candidate had "
+            "sacrificed nothing. She said her son was a hero.")
+    ms, mr, she = analyzer.extract(text)
+    assert ms.speaker_entity == she.speaker_entity != mr.speaker_entity
+    assert {ms.anonymity, mr.anonymity, she.anonymity} == {"named"}
+
+
+def test_a_dateline_with_a_hyphen_is_not_the_speaker(analyzer):
+    text = ("WASHINGTON (Reuters) - U.S. Democratic presidential candidate Hillary Clinton "
+            "said Russian intelligence services had hacked the party's computers.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.speaker_type) == ("Hillary Clinton", "person")
+
+
+def test_a_name_after_two_coordinated_roles_names_the_speaker(analyzer):
+    text = ("Real estate mogul and reality television star Ana Ferreira on Sunday tweeted that "
+            "the figures were wrong.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Ana Ferreira", "named")
+
+
+def test_the_star_is_the_person_just_named(analyzer):
+    text = ("Salma Hayek confirmed she had been discriminated against. The star then recalled "
+            "that a theater had turned her friend away.")
+    (record,) = analyzer.extract(text)[-1:]
+    assert (record.cue, record.speaker_name, record.anonymity) == (
+        "recalled", "Salma Hayek", "named")
+
+
+def test_the_magazine_is_the_magazine_just_named(analyzer):
+    text = ("The candidates' spouses submitted recipes for Family Circle magazine's cookie "
+            "poll. The magazine said the poll's winner had predicted five of the last six "
+            "elections.")
+    record = analyzer.extract(text)[0]
+    assert (record.cue, record.speaker_name, record.speaker_type) == (
+        "said", "Family Circle", "organization")
+
+
+def test_a_newspaper_named_star_is_an_organization(analyzer):
+    (record,) = analyzer.extract("According to the Manila Star, the lawmaker apologized.")
+    assert (record.speaker_name, record.speaker_type, record.anonymity) == (
+        "the Manila Star", "organization", "named")
+
+
+def test_the_group_is_the_organization_that_was_the_subject(analyzer):
+    # "Fox 35", named later in the sentence as the one told, is not what "the group" means
+    text = ("The Harbor Literacy Foundation did not want to address the dispute, telling Fox 35 "
+            "that the organization was focused on reading programs. “This season, we are "
+            "focused on that mission,” the group said.")
+    record = analyzer.extract(text)[-1]
+    assert (record.speaker, record.speaker_name) == ("the group", "The Harbor Literacy Foundation")
+
+
+def test_a_website_named_by_its_address_is_its_newsroom(analyzer):
+    (record,) = analyzer.extract("Factcheck.org said the claim was false.")
+    assert (record.speaker_name, record.speaker_type, record.anonymity) == (
+        "Factcheck", "organization", "named")
+
+
+def test_a_dateline_with_a_horizontal_bar_is_not_the_speaker(analyzer):
+    (record,) = analyzer.extract("PHILADELPHIA ― Ana Ruiz’s campaign said it wants a new chair.")
+    assert record.speaker_name == "Ana Ruiz’s campaign"
+
+
+def test_a_dash_is_no_speaker(analyzer):
+    text = ("Other prominent Republicans, like Richard Armitage and Brent Scowcroft ― two former "
+            "administration officials ― have also said they support Clinton.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker and any(c.isalpha() for c in record.speaker)
+
+
+def test_a_possessor_makes_a_generic_noun_an_organization_of_its_own(analyzer):
+    text = ("The Riverside City Council postponed the vote. The transit workers' union said in a "
+            "statement that the plan would cut 60 jobs.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "The transit workers' union"
+
+
+def test_a_possessor_of_scope_leaves_the_organization_named_before(analyzer):
+    text = ("The nation’s largest gun group, the National Rifle Association, opposed the bill. "
+            "The nation’s largest gun group said the plan was unconstitutional.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "the National Rifle Association"

@@ -30,9 +30,10 @@ from functools import lru_cache
 from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
-from .mentions import Mention, analyse_mention, clean, document_lemma, singular
+from .mentions import WEB_NAME, Mention, analyse_mention, clean, document_lemma, singular
 from .names import (
     PARTICLES,
+    OtherName,
     checked_type,
     first_name_gender,
     fullest_name,
@@ -116,7 +117,7 @@ class _Seen:
 
 
 # the top-level domain closing a one-word name: "CBC.ca", "Politico.com"
-WEB_ADDRESS = re.compile(r"(?<=\w)\.(?:com|org|net|ca|co\.uk|gov)$", re.I)
+WEB_ADDRESS = re.compile(r"(?<=\w)\.(?:com|org|net|gov|co\.uk|[a-z]{2})$", re.I)
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
 ASKING_CUES = frozenset({"ask", "question", "inquire", "press"})
 
@@ -130,7 +131,7 @@ class Article:
         # both lists run in sentence order: pronoun windows are found by bisection
         self._people_sentences = [p.sentence_index for p in self.people]
         self._others_sentences = [o.sentence_index for o in self.others]
-        self._fullest: dict[str, str] = {}
+        self._fullest: dict[tuple[str, str | None], str] = {}
         self._fullest_orgs: dict[str, str] = {}
         self._genders: dict[str, str | None] = {}
         self._quoted_offsets: dict[int, bool] = {}
@@ -168,17 +169,27 @@ class Article:
         self.entities.append(entity)
         return entity
 
-    def person(self, name: str) -> Entity:
-        """The person entity of a name, by its fullest form in the article."""
+    def person(self, name: str, gender: str | None = None) -> Entity:
+        """The person entity of a name, by its fullest form in the article; ``gender``, a
+        mention's honorific's, keeps "Mr. Clinton" apart from "Hillary Clinton" and "Mr.
+        Khan" from "Ms. Khan"."""
         if name.isupper():
             name = name.title()          # a transcript label: "PENCE" is Mike Pence
-        full = self.fullest(name)
-        for key, entity in self._people.items():
-            if key == full or same_person(key, full):
-                if full not in entity.names:
-                    entity.names.append(full)
-                return entity
-        entity = self._new("person", names=[full], gender=self._gender_of(full))
+        full = self.fullest(name, gender)
+        # two people of one surname, told apart by their honorifics ("Mr. Khan", "Ms. Khan")
+        gender = gender if self._both_honorifics(name) else None
+        entity = self._existing_person(full, gender)
+        if entity is not None:
+            if full not in entity.names and f"{full} ({gender})" not in self._people:
+                entity.names.append(full)
+            return entity
+        if full in self._people:
+            # the other gender's holder of the name: a person of its own ("Ms. Khan" after
+            # "Mr. Khan" took the only full name), named by the surname
+            entity = self._new("person", names=[full.split()[-1]], gender=gender)
+            self._people[f"{full} ({gender})"] = entity
+            return entity
+        entity = self._new("person", names=[full], gender=gender or self._gender_of(full))
         self._people[full] = entity
         for person in self.people:
             if same_person(person.name, full):
@@ -186,6 +197,20 @@ class Article:
         for description in self._descriptions.get(full, ()):
             _describe(entity, description)
         return entity
+
+    def _both_honorifics(self, name: str) -> bool:
+        """The article gives the name with honorifics of both genders."""
+        surname = name.split()[-1] if name else ""
+        return len({p.gender for p in self.people
+                    if p.name.split()[-1:] == [surname] and p.gender in ("masc", "fem")}) > 1
+
+    def _existing_person(self, full: str, gender: str | None) -> Entity | None:
+        """The person entity already made for a full name, of the given gender if any."""
+        if gender and f"{full} ({gender})" in self._people:
+            return self._people[f"{full} ({gender})"]
+        return next((e for k, e in self._people.items()
+                     if (k == full or same_person(k, full)) and not (
+                         gender and e.gender and e.gender != gender)), None)
 
     def organization(self, name: str, type_: str = "organization") -> Entity:
         # a newsroom's web address is the newsroom: "CBC.ca", "told CNN.com"
@@ -242,17 +267,21 @@ class Article:
         following = re.match(r"\s+([A-Za-z]+)", self.doc.text[offset:offset + 40])
         return following is not None and following.group(1).lower() in word_list("titles.txt")
 
-    def fullest(self, name: str) -> str:
-        """``fullest_name`` among the article's people, remembered per name."""
-        if name not in self._fullest:
-            self._fullest[name] = fullest_name(name, self.people)
-        return self._fullest[name]
+    def fullest(self, name: str, gender: str | None = None) -> str:
+        """``fullest_name`` among the article's people, remembered per name (and gender)."""
+        if (name, gender) not in self._fullest:
+            self._fullest[name, gender] = fullest_name(name, self.people, gender)
+        return self._fullest[name, gender]
 
     def _gender_of(self, name: str) -> str | None:
         if name not in self._genders:
+            # honorifics of the mentions that stand for this name ("Mr. Obama" stands for
+            # Barack Obama, not for Michelle Obama), else the given name's
+            full = self.fullest(name)
             self._genders[name] = next(
-                (p.gender for p in self.people if p.gender and same_person(p.name, name)),
-                None) or first_name_gender(self.fullest(name)) or self._given_name_gender(name)
+                (p.gender for p in self.people if p.gender and same_person(p.name, name)
+                 and self.fullest(p.name, p.gender) == full),
+                None) or first_name_gender(full) or self._given_name_gender(name)
         return self._genders[name]
 
     def _given_name_gender(self, name: str) -> str | None:
@@ -356,7 +385,7 @@ class Article:
                     mention.name in p.name.split() and len(p.name.split()) > 1
                     for p in self.people):
                 return self.organization(fuller)     # "Corvista" after "Corvista Bio"
-            return self.person(mention.name)
+            return self.person(mention.name, _honorific_gender(mention))
         if mention.name and mention.type in ("organization", "group", "document"):
             return self.organization(mention.name, mention.type)
         known = self._named_elsewhere(mention) or self._name_after_comma(mention)
@@ -380,7 +409,7 @@ class Article:
             for person in self._people_in_sentence_of(opening):
                 if person.start < opening and " ".join(
                         self.doc.text[person.start:opening].split()) == person.name:
-                    return self.person(person.name)
+                    return self.person(person.name, person.gender)
         return None
 
     def _named_elsewhere(self, mention: Mention) -> Entity | None:
@@ -421,7 +450,7 @@ class Article:
             between = self.doc.text[start:person.start].strip()
             if start <= person.start and person.start + len(person.name) >= mention.end - 1 and \
                     (not between or between.lower() in honorific_gender() or between == "Dr."):
-                return self.person(person.name)
+                return self.person(person.name, person.gender)
         return None
 
     def _description(self, mention: Mention) -> Entity:
@@ -465,8 +494,9 @@ class Article:
         if first in DEFINITE and mention.type in ("person", "group", "organization", "document"):
             if earlier is not None:
                 return earlier
-            if mention.type == "organization" and lemma in word_list("company_nouns.txt"):
-                recent = self._recent_organization(mention.start)
+            if mention.type == "organization" and lemma in word_list("company_nouns.txt") and \
+                    not _owned_by_a_noun(self.doc, mention):
+                recent = self._recent_organization(mention.start, lemma)
                 if recent is not None:
                     return recent
             if mention.type == "person" and mention.number != "plur":
@@ -514,7 +544,7 @@ class Article:
         # any other name ("Trump attacked Obama. The New York businessman …"), then the latest
         same = [p for p in candidates if p.sentence_index == here]
         best = max(same or candidates, key=lambda p: (p.subject, p.start), default=None)
-        return self.person(best.name) if best is not None else None
+        return self.person(best.name, best.gender) if best is not None else None
 
     def _name_right_before(self, mention: Mention) -> Entity | None:
         """"Fenwick, Quillfeldt's lead lawyer, suggested …" parsed with the description as
@@ -532,7 +562,7 @@ class Article:
             # candidate, told CNN": the second of the descriptions is his too
             if (not indefinite and re.fullmatch(r"\s*,\s*", between)) or \
                     DESCRIPTION_BEFORE_AND.fullmatch(between):
-                return self.person(person.name)
+                return self.person(person.name, person.gender)
         return None
 
     def _name_right_after(self, mention: Mention) -> Entity | None:
@@ -544,7 +574,7 @@ class Article:
             return None
         for person in self._people_in_sentence_of(mention.start):
             if person.start >= head.end and not self.doc.text[head.end:person.start].strip():
-                return self.person(person.name)
+                return self.person(person.name, person.gender)
         return None
 
     def _same_kind(self, mention: Mention, lemma: str) -> Entity | None:
@@ -588,7 +618,12 @@ class Article:
         high = bisect_right(self._people_sentences, here)
         return [p for p in self.people[low:high] if p.titles and p.start < offset]
 
-    def _recent_organization(self, offset: int) -> Entity | None:
+    def _recent_organization(self, offset: int, lemma: str = "") -> Entity | None:
+        """The organization a generic noun ("the company", "the magazine") re-mentions: the
+        latest one named, the name followed by that noun first ("Family Circle magazine's
+        poll … The magazine said"), a subject before a name later in its sentence ("The
+        National Review is hosting a party at the Radisson. The conservative publication
+        …")."""
         here = self._sentence_index(offset)
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
@@ -597,10 +632,23 @@ class Article:
                       and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset), key=lambda e: e.last, default=None)
-        best_name = candidates[-1] if candidates else None
+        best_name = max(candidates, key=lambda o: (
+            self._followed_by(o, lemma), o.sentence_index, self._name_is_subject(o), o.start),
+            default=None)
         if best_name is not None and (best_entity is None or best_name.start > best_entity.last):
             return self.organization(best_name.name)
         return best_entity
+
+    def _followed_by(self, name: OtherName, lemma: str) -> bool:
+        """The name is followed by the noun ("Family Circle magazine")."""
+        after = re.match(r"\W{0,2}\s*(\w+)", self.doc.text[name.end:name.end + 30])
+        return bool(lemma) and after is not None and after.group(1).lower() == lemma
+
+    def _name_is_subject(self, name: OtherName) -> bool:
+        sentence = self.doc.sentence_containing(name.start)
+        return sentence is not None and any(
+            w.deprel.startswith("nsubj") for w in sentence.words
+            if name.start <= w.start and w.end <= name.end)
 
     def _verbless(self, index: int) -> bool:
         """A sentence without a verb: a heading or caption line ("John FitzGibbon, 2nd Earl
@@ -689,7 +737,7 @@ class Article:
                 entity.gender = entity.gender or best_seen.gender
             return entity
         if best_seen.type == "person":
-            return self.person(best_seen.key or "")
+            return self.person(best_seen.key or "", best_seen.gender)
         return self.organization(best_seen.key or "")
 
     def _key_of(self, seen: _Seen) -> str | None:
@@ -775,7 +823,7 @@ class Article:
             if person.start < offset and not self._quoted(person.start) and (
                     window is None or not self._verbless(person.sentence_index)):
                 seen.append(_Seen(person.start, person.sentence_index, None,
-                                  self.fullest(person.name), "person",
+                                  self.fullest(person.name, person.gender), "person",
                                   person.gender or self._gender_of(person.name), "sing",
                                   person.subject))
         others = self.others[bisect_left(self._others_sentences, low):
@@ -803,8 +851,7 @@ class Article:
         # Names resolve to their entity once it exists, so genders learnt from pronouns hold.
         for item in seen:
             if item.entity is None and item.type == "person":
-                existing = next((e for k, e in self._people.items()
-                                 if k == item.key or same_person(k, item.key or "")), None)
+                existing = self._existing_person(item.key or "", item.gender)
                 if existing is not None:
                     item.entity, item.gender = existing, existing.gender or item.gender
             elif item.entity is None and item.type in ("organization", "place"):
@@ -918,6 +965,24 @@ def _inside_quote(doc: ParsedDocument, offset: int) -> bool:
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
 
 
+def _owned_by_a_noun(doc: ParsedDocument, mention: Mention) -> bool:
+    """"The transit workers' union", "the company's union": a possessor says whose it is,
+    an organization of its own, not the one named last ("the nation's largest gun group"
+    only says where: quotes/data/scope_nouns.txt)."""
+    head = mention.head
+    sentence = doc.sentence_containing(head.start) if head is not None else None
+    return sentence is not None and any(
+        c.deprel == "nmod:poss" and c.upos == "NOUN" and
+        (c.lemma or c.text).lower() not in word_list("scope_nouns.txt")
+        for c in sentence.children(head))
+
+
+def _honorific_gender(mention: Mention) -> str | None:
+    """The gender a surname's own honorific gives it ("Mr. Clinton", "Mrs. Clinton")."""
+    genders = {honorific_gender().get(t.lower()) for t in mention.titles} - {None}
+    return genders.pop() if len(genders) == 1 else None
+
+
 def _describe(entity: Entity, description: str, head: Word | None = None) -> None:
     """Add a description (and its head noun, for later "the spokeswoman" re-mentions)."""
     description = clean(description)
@@ -997,8 +1062,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     if span is not None:
         words = [w for w in sentence.words[span.first - 1:span.last] if w.index in inside]
         kind = checked_type(span.type, words, doc.text) if words else None
-    if kind == "person" and is_publication(sentence, head):
-        kind = "organization"          # "the Daily Caller" typed a person
+    if kind == "person" and (is_publication(sentence, head) or
+                             WEB_NAME.fullmatch(mention.core or "")):
+        kind = "organization"          # "the Daily Caller", "Factcheck.org" typed a person
     if kind in ("organization", "place") and mention.type == "person" and not mention.name \
             and office_of_place(words):
         return None                    # "the Mayor of Chicago" typed an organization

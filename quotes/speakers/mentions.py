@@ -27,9 +27,12 @@ from .names import (
 DESCRIPTIVE_RELATIONS = ("appos", "acl:relcl", "acl")
 # Nouns of people the role list does not know: "bankers", "economists", "a broker".
 PLURAL_HUMAN_FALLBACK = re.compile(r"(?:people|ers|ists|ants|ents|ians|ors|als|ives)$")
-# A dateline opening the story: "TORONTO —", "BOSTON (AP) —", "WASHINGTON --".
-DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)]{1,20}\))?\s*(?:—|–|--)\s*")
+# A dateline opening the story: "TORONTO —", "BOSTON (AP) —", "WASHINGTON --",
+# "WASHINGTON (Reuters) - ", "PHILADELPHIA ―".
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)]{1,20}\))?\s*(?:—|–|―|--|-(?=\s))\s*")
 SINGULAR_HUMAN_FALLBACK = re.compile(r"(?:er|ist|ian|or)$")
+# A website named by its address: "ouest-france.fr", "TMZ.com" (the newsroom, named)
+WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|[a-z]{2})", re.I)
 
 
 @dataclass
@@ -139,11 +142,13 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     descriptive: set[int] = set()
     role_parts: list[str] = []
     appositives = []
-    for child in sentence.children(head):
-        if child.deprel in DESCRIPTIVE_RELATIONS and child.index in span:
+    coordinated = _coordinated_role_names(sentence, head, span)
+    for child in sentence.children(head) + coordinated:
+        if (child.deprel in DESCRIPTIVE_RELATIONS or child in coordinated) and \
+                child.index in span:
             sub = [w for w in sentence.subtree(child) if w.index in span]
             descriptive |= {w.index for w in sub}
-            if child.deprel == "appos":
+            if child.deprel == "appos" or child in coordinated:
                 appositives.append((child, sub))
     core_words = [w for w in words if w.index not in descriptive]
     mention.core = clean(doc.text[core_words[0].start:core_words[-1].end]) if core_words else text
@@ -169,8 +174,9 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     else:
         for child, sub in appositives:
             role_parts.append(clean(doc.text[sub[0].start:sub[-1].end]))
-    if is_publication(sentence, head):
-        mention.type = "organization"     # "The Economist reported", "the Daily Caller"
+    if is_publication(sentence, head) or WEB_NAME.fullmatch(mention.core or ""):
+        # "The Economist reported", "the Daily Caller"; "according to ouest-france.fr"
+        mention.type = "organization"
         mention.name = mention.core
         mention.number = "sing"
     elif name is not None and is_person_like(name) and _names_an_institution(sentence, name, span):
@@ -203,6 +209,20 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         mention.gender = honorific_gender().get(lower) or honorific_gender().get(singular(head))
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
+
+
+def _coordinated_role_names(sentence: Sentence, head: Word, span: set[int]) -> list[Word]:
+    """"Real estate mogul and reality television star Donald Trump": the name right after a
+    second role noun, coordinated with the head and with no determiner of its own, names the
+    head too ("the mayor and his wife, Jane Doe" does not)."""
+    names = []
+    for conj in sentence.children(head):
+        if conj.deprel != "conj" or conj.index not in span or conj.upos != "NOUN" or any(
+                c.deprel in ("det", "nmod:poss") for c in sentence.children(conj)):
+            continue
+        names += [c for c in sentence.children(conj) if c.deprel in ("appos", "flat") and
+                  c.index == conj.index + 1 and c.upos == "PROPN"]
+    return names
 
 
 def _initial_name(doc: ParsedDocument, sentence: Sentence, head: Word) -> bool:

@@ -305,6 +305,10 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
         if ner_type != "organization" and len(words) > 1 and \
                 words[-1].text.lower() in word_list("organization_heads.txt"):
             return "organization"          # "Corvista Bio", "Velta Logistics" called other
+        following = re.match(r"\s+([a-z]+)\b", text[words[-1].end:words[-1].end + 20])
+        if ner_type == "other" and following is not None and \
+                following.group(1) in word_list("company_nouns.txt"):
+            return "organization"          # "Family Circle magazine", "Velta airline"
     return ner_type
 
 
@@ -529,14 +533,15 @@ def person_names(doc: ParsedDocument) -> list[PersonName]:
     return typed_names(doc)[0]
 
 
-def fullest_name(name: str, names: list[PersonName]) -> str:
+def fullest_name(name: str, names: list[PersonName], gender: str | None = None) -> str:
     """The longest name of the article that ends with ``name`` ("Kupchan" -> "Charles
-    Kupchan"), else ``name``."""
+    Kupchan"), else ``name``.  ``gender``, the mention's own honorific's ("Mr. Clinton"),
+    rules out full names of the other gender ("Hillary Clinton")."""
     parts = _without_numeral(name.split())
     best = name
     # "Mr. Obama" is not "Michelle Obama": a gender the short name's own mentions carry
     # (honorifics) rules out full names of the other gender
-    genders = {p.gender for p in names if p.name == name and p.gender}
+    genders = {gender} if gender else {p.gender for p in names if p.name == name and p.gender}
     for person in names:
         full = _without_numeral(person.name.split())
         if len(person.name.split()) > len(best.split()) and full[-len(parts):] == parts and not (
