@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.attribution.marks import (
+    MIXED_PAIRS,
     PAIRS,
     Paragraph,
     QuoteSpan,
@@ -69,6 +70,15 @@ def test_simple_attributed_quote() -> None:
     ]
     assert contents(text) == ["It will not be as easy as he promised,"]
     assert balance_warnings(text) == []
+
+
+def test_a_straight_mark_closes_a_curly_quote_nothing_else_closes() -> None:
+    text = ("CNN, Cruz said, called the announcement “highly significant.\"\n"
+            "Cruz said that he had apologized. He quoted the “eleventh commandment” today.")
+    assert contents(text) == ["highly significant.", "eleventh commandment"]
+    assert balance_warnings(text) == []
+    nested = "He said “I told them \"no\" and left” and walked out."
+    assert contents(nested) == ['I told them "no" and left', "no"]
 
 
 def test_scare_quote_and_possessive_apostrophe() -> None:
@@ -302,7 +312,8 @@ def test_span_invariants(text: str) -> None:
         if s.closed:
             assert s.close_mark is not None and s.end == s.close
             assert text[s.close : s.close + len(s.close_mark)] == s.close_mark
-            assert (s.open_mark, s.close_mark) in PAIRS
+            assert (s.open_mark, s.close_mark) in PAIRS or (
+                s.open_mark, s.close_mark) in MIXED_PAIRS
             assert not s.continues
         else:
             assert s.close_mark is None and s.end == para.end

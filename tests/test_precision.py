@@ -358,3 +358,14 @@ def test_an_active_charge_is_still_a_cue(analyzer):
     (record,) = analyzer.extract("Critics charged that the plan would hurt the poor.")
     assert (record.cue, record.speaker, record.text) == (
         "charged", "Critics", "that the plan would hurt the poor")
+
+
+def test_cues_after_a_curly_quote_closed_by_a_straight_mark_are_not_lost(analyzer):
+    # a liveblog: blank lines between posts, single newlines inside one
+    text = ("Cruz Apologizes To Carson\n\n"
+            "CNN, Cruz said, called the announcement “highly significant.\"\n"
+            "Cruz said that he had since apologized to Carson, whom he considers a friend.\n"
+            "Carson noted that one of them had “even died” while volunteering.")
+    records = analyzer.extract(text)
+    assert [r.cue for r in records] == ["said", "said", "noted"]
+    assert records[0].text.endswith("“highly significant.\"")

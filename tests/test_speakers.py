@@ -750,3 +750,15 @@ def test_a_possessor_of_scope_leaves_the_organization_named_before(analyzer):
             "The nation’s largest gun group said the plan was unconstitutional.")
     (record,) = analyzer.extract(text)
     assert record.speaker_name == "the National Rifle Association"
+
+
+def test_a_lone_given_name_before_a_full_name_shares_its_surname(analyzer):
+    text = ("The couple, Bill and Hillary Marwick, arrived on Monday. Mr. Marwick said he was "
+            "proud. Mrs. Marwick said she was ready.")
+    assert [r.speaker_name for r in analyzer.extract(text)] == ["Bill Marwick", "Hillary Marwick"]
+
+
+def test_a_surname_coordinated_before_a_full_name_stays_its_own(analyzer):
+    text = ("Trump and Hillary Clinton debated on Monday. Mrs. Clinton said she was ready. "
+            "Trump said he was ready too.")
+    assert [r.speaker_name for r in analyzer.extract(text)] == ["Hillary Clinton", "Trump"]

@@ -40,6 +40,9 @@ _OPENERS: dict[str, tuple[str, str | tuple[str, ...]]] = {
 PAIRS: dict[tuple[str, str], str] = {
     (o, c): family for o, (family, closers) in _OPENERS.items() for c in closers
 }
+# ... and the one mixed pair of sloppy copy, “…", made only when nothing else closes the
+# curly quote (see _straight_close_of_curly).
+MIXED_PAIRS: dict[tuple[str, str], str] = {("“", '"'): "double"}
 _CLOSERS = frozenset(c for _, c in PAIRS)
 QUOTE_MARKS = frozenset(_OPENERS) | _CLOSERS
 _MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(m for m in QUOTE_MARKS
@@ -90,6 +93,18 @@ def _can_close(mark: str, opener: str, left: str, right: str) -> bool:
         # Straight doubles pair left to right; only a mark buried inside a word is ignored.
         return not (left.isalnum() and right.isalnum())
     return _closing_context(left, right)
+
+
+def _straight_close_of_curly(text: str, stack: list[tuple[int, str]], mark: str, at: int,
+                             left: str, right: str, para_end: int) -> int | None:
+    """Mixed marks in sloppy copy: “highly significant." — a straight double quote closing
+    the innermost curly one, when no curly closing mark comes before the next curly opening
+    one (left open, the curly quote would swallow every cue after it as quoted words; “a
+    "nested" one” still nests).  Its stack index, or None."""
+    if mark != '"' or not stack or stack[-1][1] != "“" or not _closing_context(left, right):
+        return None
+    following = re.search("[“”]", text[at:para_end])
+    return len(stack) - 1 if following is None or following.group() == "“" else None
 
 
 def _can_open(mark: str, left: str, right: str) -> bool:
@@ -179,7 +194,12 @@ def _scan(text: str, para: Paragraph, apostrophes: set[int]) -> tuple[list[_Foun
                 found.append(_Found(pos, opener, i, mark, i))
                 break
         else:
-            if _can_open(mark, left, right):
+            k = _straight_close_of_curly(text, stack, mark, i, left, right, para.end)
+            if k is not None:
+                pos, opener = stack[k]
+                del stack[k:]
+                found.append(_Found(pos, opener, i, mark, i))
+            elif _can_open(mark, left, right):
                 stack.append((i, mark))
             elif mark in _CLOSERS and mark not in _APOSTROPHE_LIKE:
                 problems.append(_Problem(i, para.index, "stray"))

@@ -134,6 +134,7 @@ class Article:
         self._fullest: dict[tuple[str, str | None], str] = {}
         self._fullest_orgs: dict[str, str] = {}
         self._genders: dict[str, str | None] = {}
+        self._surname_genders: dict[str, set[str]] | None = None
         self._quoted_offsets: dict[int, bool] = {}
         self._verbless_sentences: dict[int, bool] = {}
         self._leaders: list[tuple[int, str | None]] | None = None
@@ -149,6 +150,8 @@ class Article:
         self._kin_subjects: list[tuple[int, int, int, str]] | None = None
         self._kin_sentences: list[int] = []
         self._mention_starts: set[int] = set()    # offsets of every linked mention
+        # a linked person mention's name, by its offset: (entity, name)
+        self._entity_at_name: dict[int, tuple[Entity, str]] = {}
         self.untyped_described: dict[str, int] = {}     # described names no type covers
         self._descriptions = _descriptions_of_names(doc, self)
         self._description_heads = {name: {_head_of_description(d) for d in found}
@@ -184,8 +187,19 @@ class Article:
                 entity.names.append(full)
             return entity
         if full in self._people:
-            # the other gender's holder of the name: a person of its own ("Ms. Khan" after
-            # "Mr. Khan" took the only full name), named by the surname
+            # the other gender holds that full name: another full name of the surname no one
+            # holds ("Ms. Khan" is Ghazala Khan once "Mr. Khan" is Khizr Khan), else a person
+            # of their own, named by the surname
+            others = list(dict.fromkeys(p.name for p in self.people if p.name != full and
+                                        len(p.name.split()) > len(name.split()) and
+                                        same_person(p.name, name)))
+            held = next((e for e in map(lambda o: self._existing_person(o, gender), others)
+                         if e is not None), None)
+            if held is not None:
+                return held
+            for other in others:
+                if other not in self._people:
+                    return self.person(other, gender)
             entity = self._new("person", names=[full.split()[-1]], gender=gender)
             self._people[f"{full} ({gender})"] = entity
             return entity
@@ -199,10 +213,13 @@ class Article:
         return entity
 
     def _both_honorifics(self, name: str) -> bool:
-        """The article gives the name with honorifics of both genders."""
-        surname = name.split()[-1] if name else ""
-        return len({p.gender for p in self.people
-                    if p.name.split()[-1:] == [surname] and p.gender in ("masc", "fem")}) > 1
+        """The article gives the name's surname with honorifics of both genders."""
+        if self._surname_genders is None:
+            self._surname_genders = {}
+            for p in self.people:
+                if p.gender in ("masc", "fem"):
+                    self._surname_genders.setdefault(p.name.split()[-1], set()).add(p.gender)
+        return bool(name) and len(self._surname_genders.get(name.split()[-1], ())) > 1
 
     def _existing_person(self, full: str, gender: str | None) -> Entity | None:
         """The person entity already made for a full name, of the given gender if any."""
@@ -367,6 +384,11 @@ class Article:
         if sentence is not None:
             entity.sentences.add(sentence.index)
         self._mention_starts.add(mention.start)
+        if mention.name and mention.pronoun is None and entity.type == "person":
+            found = re.compile(rf"\b{re.escape(mention.name)}\b").search(
+                self.doc.text, mention.start, mention.end)
+            if found is not None:                      # where the name list has it
+                self._entity_at_name[found.start()] = (entity, mention.name)
 
     def _surname_of_someone(self, name: str) -> bool:
         if self._surnames is None:
@@ -822,7 +844,10 @@ class Article:
         for person in people:
             if person.start < offset and not self._quoted(person.start) and (
                     window is None or not self._verbless(person.sentence_index)):
-                seen.append(_Seen(person.start, person.sentence_index, None,
+                # the entity the name's own mention was linked to, when it was
+                linked, name = self._entity_at_name.get(person.start, (None, ""))
+                seen.append(_Seen(person.start, person.sentence_index,
+                                  linked if name == person.name else None,
                                   self.fullest(person.name, person.gender), "person",
                                   person.gender or self._gender_of(person.name), "sing",
                                   person.subject))

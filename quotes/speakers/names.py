@@ -410,7 +410,46 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
         others = [o for o in others if o.type != "untyped"]
         people, others = _short_names_of_organizations(doc, people, others)
         people, others = _full_names_typed_otherwise(doc, people, others)
+        people, others = _given_names_sharing_a_surname(doc, people, others)
     return people, others
+
+
+def _given_names_sharing_a_surname(doc: ParsedDocument, people: list[PersonName],
+                                   others: list[OtherName]) -> tuple[list[PersonName],
+                                                                     list[OtherName]]:
+    """"the parents, Khizr and Ghazala Khan", "Bill and Hillary Clinton": a lone given name
+    coordinated before a full name shares its surname ("Khizr Khan").  The lone word must
+    be a listed given name, a word the model did not call a person, or one the article
+    writes only here ("Trump and Hillary Clinton" stays two names); and no listed place."""
+    added: list[PersonName] = []
+    for person in people:
+        parts = person.name.split()
+        sentence = doc.sentence_containing(person.start)
+        if len(parts) < 2 or sentence is None:
+            continue
+        first = next((w for w in sentence.words if w.start == person.start), None)
+        if first is None or first.index < 3 or sentence.word(first.index - 1).text != "and":
+            continue
+        lone = sentence.word(first.index - 2)
+        before = sentence.word(lone.index - 1) if lone.index > 1 else None
+        # the model called the lone word a person of its own, not part of a span run over
+        # "and" to the full name
+        typed_person = any(n.first <= lone.index <= n.last < first.index and
+                           n.type == "person" for n in sentence.names)
+        if lone.upos != "PROPN" or not lone.text[:1].isupper() or not lone.text.isalpha() or \
+                (before is not None and before.text[:1].isupper() and before.upos == "PROPN") or \
+                lone.text.lower() in known_places() or (
+                    typed_person and not given_name_gender(lone.text) and
+                    len(re.findall(rf"\b{re.escape(lone.text)}\b", doc.text)) > 1):
+            continue           # a person the article names again: "Trump and Hillary Clinton"
+        added.append(PersonName(lone.start, f"{lone.text} {parts[-1]}",
+                                given_name_gender(lone.text), person.sentence_index,
+                                _is_subject(sentence, [lone]), ()))
+    if not added:
+        return people, others
+    starts = {p.start for p in added}
+    others = [o for o in others if o.start not in starts]
+    return sorted(people + added, key=lambda p: p.start), others
 
 
 def _full_names_typed_otherwise(doc: ParsedDocument, people: list[PersonName],
