@@ -844,10 +844,12 @@ class Article:
         for person in people:
             if person.start < offset and not self._quoted(person.start) and (
                     window is None or not self._verbless(person.sentence_index)):
-                # the entity the name's own mention was linked to, when it was
+                # two people of one surname: the entity the name's own mention was linked
+                # to ("Ms. Khan" is Ghazala Khan, not the first full name of the surname)
                 linked, name = self._entity_at_name.get(person.start, (None, ""))
                 seen.append(_Seen(person.start, person.sentence_index,
-                                  linked if name == person.name else None,
+                                  linked if name == person.name and
+                                  self._both_honorifics(person.name) else None,
                                   self.fullest(person.name, person.gender), "person",
                                   person.gender or self._gender_of(person.name), "sing",
                                   person.subject))
