@@ -762,3 +762,13 @@ def test_a_surname_coordinated_before_a_full_name_stays_its_own(analyzer):
     text = ("Trump and Hillary Clinton debated on Monday. Mrs. Clinton said she was ready. "
             "Trump said he was ready too.")
     assert [r.speaker_name for r in analyzer.extract(text)] == ["Hillary Clinton", "Trump"]
+
+
+@pytest.mark.parametrize("text", [
+    "A redacted copy of the inspector general's memo said investigators had missed the breach.",
+    "The council passed a resolution that said the remarks were offensive.",
+    "A page on the campaign's website says the plan would cost $2 trillion.",
+])
+def test_copies_pages_and_resolutions_are_documents(analyzer, text):
+    (record,) = analyzer.extract(text)
+    assert record.speaker_type == "document"
