@@ -436,3 +436,27 @@ def test_an_infinitive_cue_is_said_by_the_subject_it_hangs_from():
 """)
     (record,) = [r for r in records if r.kind != "scare"]
     assert record.speaker == "He"
+
+
+def test_so_called_split_by_the_tokenizer_is_no_cue():
+    # the tokenizer's split "so - called" (seen in wire copy), "called" read as a verb
+    text = "It is hard for the senator to win so-called “closed” primaries."
+    records = run(text, """
+1 It it PRON PRP _ 3 expl
+2 is be AUX VBZ _ 3 cop
+3 hard hard ADJ JJ _ 0 root
+4 for for ADP IN _ 6 case
+5 the the DET DT _ 6 det
+6 senator senator NOUN NN Number=Sing 3 obl
+7 to to PART TO _ 8 mark
+8 win win VERB VB _ 3 csubj
+9 so so ADV RB _ 11 advmod
+10 - - PUNCT HYPH _ 11 punct
+11 called call VERB VBD _ 8 conj
+12 “ “ PUNCT `` _ 13 punct
+13 closed closed ADJ JJ _ 15 amod
+14 ” ” PUNCT '' _ 13 punct
+15 primaries primary NOUN NNS Number=Plur 11 obj
+16 . . PUNCT . _ 3 punct
+""")
+    assert [(r.kind, r.cue) for r in records] == [("scare", None)]

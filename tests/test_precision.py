@@ -48,6 +48,12 @@ NOT_SPEECH = [
     # titles after "starred in", and the next title of the list, are not quotations
     "Ana Ruiz, who has starred in “Silver Lake” and “Night Shift,” posted the clip to YouTube "
     "on Thursday.",
+    # confirming someone in an office is a vote; a reading of a report is no one's statement;
+    # boasting a lead is having it
+    "It has been two months since the senators confirmed a judge.",
+    "Nobody opposed him — he was confirmed 92 to 0.",
+    "The biases shown in the report should not be read as saying these panels are inferior.",
+    "She boasts a roughly 45-point lead nationally, which her campaign refers to as a firewall.",
     # a quoted modifier of the noun after it is not the quotation of a cue in its sentence
     "In a rebuke to “America-first” policies promoted by the governor, Moreau stressed support "
     "for the alliance.",
@@ -352,6 +358,15 @@ def test_quoted_words_in_the_oblique_of_a_naming_verb_are_its_partial_quote(anal
     assert dismissed.text.startswith("criticism of the remarks as ''party talking points")
     assert (arguing.kind, arguing.cue, arguing.speaker) == ("mixed", "arguing", "He")
     assert "regional pause" in arguing.text
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The spokesman confirmed that the talks had failed.", "confirmed"),
+    ("She boasted that the plan would work.", "boasted"),
+])
+def test_confirming_and_boasting_that_still_report(analyzer, text, cue):
+    (record,) = analyzer.extract(text)
+    assert record.cue == cue and record.text.startswith("that")
 
 
 def test_an_active_charge_is_still_a_cue(analyzer):

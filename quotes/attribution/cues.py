@@ -1,6 +1,8 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .cue_syntax import (
@@ -87,6 +89,15 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 # "Blocher was charged with anti-Semitic libel": a legal charge, not speech
                 if lemma in cue_lexicon().active_only and any(
                         c.deprel in ("aux:pass", "nsubj:pass") for c in children):
+                    continue
+                # "since Republicans confirmed a judge", "he was confirmed 92 to 0": confirming
+                # someone in an office is a vote, not speech
+                if lemma == "confirm" and _confirms_a_person(sentence, children):
+                    continue
+                # "should not be read as saying …": a reading of something, no one speaks
+                if word.deprel == "advcl" and any(
+                        c.deprel == "mark" and c.text.lower() == "as" for c in children) and \
+                        (sentence.head_of(word).lemma or "").lower() in READING_VERBS:
                     continue
                 # "want to deny him a chance": denying someone something is not speech
                 if lemma == "deny" and any(c.deprel == "iobj" for c in children):
@@ -185,10 +196,34 @@ def _open_question(sentence: Sentence, children: list[Word], lemma: str) -> bool
 
 
 def _idiom(sentence: Sentence, word: Word) -> bool:
-    """"All told, …", "That said, …", "That being said, …" open a sentence: nobody speaks."""
+    """"All told, …", "That said, …", "That being said, …" open a sentence: nobody speaks;
+    nor in "so-called" ("so-called “closed” primaries")."""
     before = [w.text.lower() for w in sentence.words[:word.index - 1]]
     after = sentence.word(word.index + 1).text if word.index < len(sentence.words) else ""
+    if word.text.lower() in ("-called", "so-called") or (
+            word.text.lower() == "called" and before[-2:] in (["so", "-"], ["so-"])):
+        return True
     return after == "," and before in (["all"], ["that"], ["that", "being"])
+
+
+# verbs of reading something as something else: "should not be read as saying …"
+READING_VERBS = frozenset({"read", "interpret", "see", "take", "construe", "misread"})
+
+
+def _confirms_a_person(sentence: Sentence, children: list[Word]) -> bool:
+    """"confirmed a judge", "confirmed 68 judicial nominees", "he was confirmed": the one
+    confirmed (object, or passive subject) is a person or a role noun, not a claim."""
+    for child in children:
+        if child.deprel == "obj" or child.deprel == "nsubj:pass":
+            if child.text.lower() in ("him", "her", "them", "he", "she", "they") or \
+                    (child.lemma or child.text).lower() in _role_nouns():
+                return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _role_nouns() -> frozenset[str]:
+    return frozenset(entry.split()[0] for entry in word_list("role_nouns.txt"))
 
 
 def _noun_compound(sentence: Sentence, word: Word, lemma: str) -> bool:
