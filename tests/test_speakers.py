@@ -772,3 +772,12 @@ def test_a_surname_coordinated_before_a_full_name_stays_its_own(analyzer):
 def test_copies_pages_and_resolutions_are_documents(analyzer, text):
     (record,) = analyzer.extract(text)
     assert record.speaker_type == "document"
+
+
+@pytest.mark.parametrize("text, is_address", [
+    ("Factcheck.org", True), ("CBC.ca", True), ("ouest-france.fr", True), ("TMZ.COM", True),
+    ("J.Lo", False), ("Mr.Li", False), ("U.S.", False),
+])
+def test_what_reads_as_a_web_address(text, is_address):
+    from quotes.speakers.mentions import WEB_NAME
+    assert bool(WEB_NAME.fullmatch(text)) is is_address

@@ -117,7 +117,7 @@ class _Seen:
 
 
 # the top-level domain closing a one-word name: "CBC.ca", "Politico.com"
-WEB_ADDRESS = re.compile(r"(?<=\w)\.(?:com|org|net|gov|co\.uk|[a-z]{2})$", re.I)
+WEB_ADDRESS = re.compile(r"(?<=\w)\.(?:(?i:com|org|net|gov|co\.uk)|[a-z]{2})$")
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
 ASKING_CUES = frozenset({"ask", "question", "inquire", "press"})
 

@@ -32,7 +32,8 @@ PLURAL_HUMAN_FALLBACK = re.compile(r"(?:people|ers|ists|ants|ents|ians|ors|als|i
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)]{1,20}\))?\s*(?:—|–|―|--|-(?=\s))\s*")
 SINGULAR_HUMAN_FALLBACK = re.compile(r"(?:er|ist|ian|or)$")
 # A website named by its address: "ouest-france.fr", "TMZ.com" (the newsroom, named)
-WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|[a-z]{2})", re.I)
+# (a country's two letters in lower case only: "J.Lo" and "Mr.Li" are no addresses)
+WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:(?i:com|org|net|gov)|[a-z]{2})")
 
 
 @dataclass
