@@ -47,6 +47,12 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def first_words(name: str) -> frozenset[str]:
+    """The first word of every entry of a list whose entries carry flags ("governor office")."""
+    return frozenset(entry.split()[0] for entry in word_list(name))
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """A one-entry-per-line list (lower-cased; entries may contain spaces)."""
     text = resources.files("quotes").joinpath("data", name).read_text(encoding="utf-8")

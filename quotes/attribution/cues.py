@@ -1,9 +1,7 @@
 """Speech cues in a parsed article: speech verbs and "according to", with speaker and content."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..lexicon import anonymity_spans, cue_lexicon, is_boilerplate, table, word_list
+from ..lexicon import anonymity_spans, cue_lexicon, first_words, is_boilerplate, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .cue_syntax import (
     OBJECT_RELATIONS,
@@ -21,7 +19,7 @@ from .cue_syntax import (
     verb_content,
 )
 from .drafts import Cue
-from .marks import QuoteIndex, QuoteSpan
+from .marks import QuoteIndex
 
 
 def _lemma_candidates(word: Word) -> list[str]:
@@ -216,14 +214,9 @@ def _confirms_a_person(sentence: Sentence, children: list[Word]) -> bool:
     for child in children:
         if child.deprel == "obj" or child.deprel == "nsubj:pass":
             if child.text.lower() in ("him", "her", "them", "he", "she", "they") or \
-                    (child.lemma or child.text).lower() in _role_nouns():
+                    (child.lemma or child.text).lower() in first_words("role_nouns.txt"):
                 return True
     return False
-
-
-@lru_cache(maxsize=None)
-def _role_nouns() -> frozenset[str]:
-    return frozenset(entry.split()[0] for entry in word_list("role_nouns.txt"))
 
 
 def _noun_compound(sentence: Sentence, word: Word, lemma: str) -> bool:
@@ -447,12 +440,3 @@ def quoted_content(cue: Cue, content: list[Word], quotes: QuoteIndex) -> list[Wo
             return objects
     return []
 
-
-def modifies_next_noun(sentence: Sentence, quote: QuoteSpan) -> bool:
-    """A quotation of one to six words with no punctuation of its own, right before a noun
-    it modifies: "counter to “America-first” policies", "the “Make America Great Again” hat"."""
-    inner = [w for w in sentence.words if quote.start <= w.start and w.end <= quote.end]
-    if not 1 <= len(inner) <= 6 or inner[-1].upos == "PUNCT" or quote.close is None:
-        return False
-    after = next((w for w in sentence.words if w.start >= quote.after), None)
-    return after is not None and after.upos == "NOUN" and inner[-1].head == after.index

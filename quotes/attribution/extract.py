@@ -14,7 +14,7 @@ from ..parse.document import ParsedDocument, Sentence, Word
 from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
 from .cue_syntax import trim_punct
-from .cues import find_cues, modifies_next_noun, quoted_content
+from .cues import find_cues, quoted_content
 from .drafts import Claims, Cue, Draft, cue_key, new_draft, quote_key
 from .labels import attach_labelled_speech
 from .marks import (
@@ -223,7 +223,7 @@ def _link_remaining_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
         #    “…,” said the spokesman, who asked… / Kupchan said: (newline) “…”
         #    (never a title: "starred in “Parks and Recreation,” posted the clip")
         #    nor a few words modifying the noun after them ("“America-first” policies")
-        cue = None if names_a_title(text, quote) or modifies_next_noun(
+        cue = None if names_a_title(text, quote) or _modifies_next_noun(
             sentence, quote) else _adjacent_cue(doc, sentence, quote, cues_by_sentence,
                                                 cues_with_content)
         if cue is not None:
@@ -283,6 +283,16 @@ def _adjacent_cue(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan,
         if best is None or distance < best[0]:
             best = (distance, cue)
     return best[1] if best else None
+
+
+def _modifies_next_noun(sentence: Sentence, quote: QuoteSpan) -> bool:
+    """A quotation of one to six words with no punctuation of its own, right before a noun
+    it modifies: "counter to “America-first” policies", "the “Make America Great Again” hat"."""
+    inner = [w for w in sentence.words if quote.start <= w.start and w.end <= quote.end]
+    if not 1 <= len(inner) <= 6 or inner[-1].upos == "PUNCT" or quote.close is None:
+        return False
+    after = next((w for w in sentence.words if w.start >= quote.after), None)
+    return after is not None and after.upos == "NOUN" and inner[-1].head == after.index
 
 
 def _is_scare(doc: ParsedDocument, sentence: Sentence, quote: QuoteSpan) -> bool:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
-from .mentions import WEB_NAME, Mention, analyse_mention, clean, document_lemma, singular
+from .mentions import TOP_LEVEL_DOMAIN, WEB_NAME, Mention, analyse_mention, clean, document_lemma, singular
 from .names import (
     PARTICLES,
     OtherName,
@@ -117,7 +117,7 @@ class _Seen:
 
 
 # the top-level domain closing a one-word name: "CBC.ca", "Politico.com"
-WEB_ADDRESS = re.compile(r"(?<=\w)\.(?:(?i:com|org|net|gov|co\.uk)|[a-z]{2})$")
+WEB_ADDRESS = re.compile(rf"(?<=\w)\.{TOP_LEVEL_DOMAIN}$")
 REPLY_CUES = frozenset({"reply", "respond", "answer", "retort"})
 ASKING_CUES = frozenset({"ask", "question", "inquire", "press"})
 

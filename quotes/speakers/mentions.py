@@ -31,9 +31,10 @@ PLURAL_HUMAN_FALLBACK = re.compile(r"(?:people|ers|ists|ants|ents|ians|ors|als|i
 # "WASHINGTON (Reuters) - ", "PHILADELPHIA ―".
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)]{1,20}\))?\s*(?:—|–|―|--|-(?=\s))\s*")
 SINGULAR_HUMAN_FALLBACK = re.compile(r"(?:er|ist|ian|or)$")
-# A website named by its address: "ouest-france.fr", "TMZ.com" (the newsroom, named)
-# (a country's two letters in lower case only: "J.Lo" and "Mr.Li" are no addresses)
-WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:(?i:com|org|net|gov)|[a-z]{2})")
+# A website named by its address: "ouest-france.fr", "TMZ.com" (the newsroom, named); a
+# country's two letters in lower case only ("J.Lo" and "Mr.Li" are no addresses)
+TOP_LEVEL_DOMAIN = r"(?:(?i:com|org|net|gov|co\.uk)|[a-z]{2})"
+WEB_NAME = re.compile(rf"[\w-]+(?:\.[\w-]+)*\.{TOP_LEVEL_DOMAIN}")
 
 
 @dataclass

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import table, word_list
+from ..lexicon import first_words, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 
 # Lower-case words that belong inside names: "Pieter van Leeuwen", "Ibn al-Khattab".
@@ -639,13 +639,9 @@ def text_after(sentence: Sentence, word: Word) -> str | None:
 @lru_cache(maxsize=None)
 def role_entries() -> tuple[frozenset[str], frozenset[str]]:
     """(human role nouns, office nouns with one identifiable holder)."""
-    roles, offices = set(), set()
-    for entry in word_list("role_nouns.txt"):
-        parts = entry.split()
-        roles.add(parts[0])
-        if "office" in parts[1:]:
-            offices.add(parts[0])
-    return frozenset(roles), frozenset(offices)
+    offices = {entry.split()[0] for entry in word_list("role_nouns.txt")
+               if "office" in entry.split()[1:]}
+    return first_words("role_nouns.txt"), frozenset(offices)
 
 
 @lru_cache(maxsize=None)
