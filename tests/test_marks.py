@@ -81,6 +81,17 @@ def test_a_straight_mark_closes_a_curly_quote_nothing_else_closes() -> None:
     assert contents(nested) == ['I told them "no" and left', "no"]
 
 
+def test_a_curly_mark_closes_a_straight_quote_nothing_else_closes() -> None:
+    text = ('"Nobody expected the count to be this close,” Okafor said. "We will keep '
+            'counting," she added.\n'
+            '"The ”recount” is over," the clerk said.')
+    assert contents(text) == ["Nobody expected the count to be this close,",
+                              "We will keep counting,", "The ”recount” is over,", "recount"]
+    assert balance_warnings(text) == []
+    # a straight mark that can close the quote comes later: the curly one is no closer
+    assert contents('"It was ”final, he said" and left.') == ['It was ”final, he said']
+
+
 def test_scare_quote_and_possessive_apostrophe() -> None:
     text = (
         "looks for ways to “surge” military aid to Ukraine in the final days "

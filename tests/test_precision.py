@@ -375,6 +375,29 @@ def test_an_active_charge_is_still_a_cue(analyzer):
         "charged", "Critics", "that the plan would hurt the poor")
 
 
+def test_a_straight_quote_closed_by_a_curly_mark_keeps_its_cue(analyzer):
+    records = analyzer.extract('"Nobody expected the count to be this close,” Okafor said. '
+                               '"We will keep counting," she added.')
+    assert [(r.kind, r.cue, r.speaker, r.text) for r in records] == [
+        ("direct", "said", "Okafor", "Nobody expected the count to be this close,"),
+        ("direct", "added", "she", "We will keep counting,")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Nothing the council could do now in Duluth would make a difference right now," Lena '
+     "Marsh, director of the Prairie Policy Project at the conservative Hudson Institute, said "
+     "in an interview.",
+     "Lena Marsh, director of the Prairie Policy Project at the conservative Hudson Institute"),
+    ("“Nobody wanted a fight over the budget this year,” Tom Reyes, chairman of the Finance "
+     "Committee of the Winnipeg Board of Trade, said on Monday.",
+     "Tom Reyes, chairman of the Finance Committee of the Winnipeg Board of Trade"),
+])
+def test_the_person_a_trailing_description_belongs_to_speaks(analyzer, text, speaker):
+    # the parse gives "said" no subject; the noun just before it closes the person's title
+    (record,) = analyzer.extract(text)
+    assert (record.kind, record.cue, record.speaker) == ("direct", "said", speaker)
+
+
 def test_cues_after_a_curly_quote_closed_by_a_straight_mark_are_not_lost(analyzer):
     # a liveblog: blank lines between posts, single newlines inside one
     text = ("Cruz Apologizes To Carson\n\n"

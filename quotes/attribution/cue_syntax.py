@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..lexicon import source_nouns, word_list
+from ..lexicon import first_words, source_nouns, word_list
 from ..parse.document import Sentence, Word
 from .drafts import Cue
 
@@ -362,6 +362,29 @@ def _relative_clause_owner(sentence: Sentence, word: Word) -> Word | None:
     return None
 
 
+def _described_head(sentence: Sentence, word: Word) -> Word:
+    """The person a prepositional or appositive chain ending at ``word`` describes: "Fred
+    Kagan, director of the Critical Threats Project at the hawkish American Enterprise
+    Institute, said" is said by Kagan, not the institute.  The chain climbs only to names
+    and to one person's role ("a spokeswoman for the convention"), never to a thing ("part
+    of a lawsuit", "a statement after … Donald Trump") or to a group ("five police officers,
+    Governor Mary Fallin"), nor from a person's name ("as part of a Freedom of Information
+    lawsuit, FBI general counsel James Baker said")."""
+    if any(name.type == "person" and name.first <= word.index <= name.last
+           for name in sentence.names):
+        return word
+    current = word
+    for _ in range(6):
+        head = sentence.head_of(current)
+        if head is None or current.deprel not in ("nmod", "appos") or \
+                head.index > current.index or "Number=Plur" in head.feats or \
+                not (head.upos == "PROPN" or (head.upos == "NOUN" and (head.lemma or "").lower()
+                                              in first_words("role_nouns.txt"))):
+            break
+        current = _phrase_head(sentence, head)
+    return current
+
+
 def _agent_owner(sentence: Sentence, word: Word) -> Word | None:
     """"A memo seen by Reuters said …" parsed with no subject for "said": the agent of a
     participle describes the document that speaks (the memo), it is not the speaker ("a
@@ -405,7 +428,7 @@ def nearest_subject(sentence: Sentence, verb: Word,
             # "“…,” Melanne Verveer, who served as … during the Clinton administration, told
             # CBS News": a noun closing a relative clause is not the one who speaks
             return _relative_clause_owner(sentence, word) or _agent_owner(sentence, word) or \
-                _phrase_head(sentence, word)
+                _described_head(sentence, _phrase_head(sentence, word))
         described = _described_noun(sentence, word, verb.index)
         if described is not None:
             return described

@@ -40,9 +40,9 @@ _OPENERS: dict[str, tuple[str, str | tuple[str, ...]]] = {
 PAIRS: dict[tuple[str, str], str] = {
     (o, c): family for o, (family, closers) in _OPENERS.items() for c in closers
 }
-# ... and the one mixed pair of sloppy copy, “…", made only when nothing else closes the
-# curly quote (see _straight_close_of_curly).
-MIXED_PAIRS: dict[tuple[str, str], str] = {("“", '"'): "double"}
+# ... and the two mixed pairs of sloppy copy, “…" and "…”, made only when nothing else closes
+# the quote (see _mixed_close).
+MIXED_PAIRS: dict[tuple[str, str], str] = {("“", '"'): "double", ('"', "”"): "straight-double"}
 _CLOSERS = frozenset(c for _, c in PAIRS)
 QUOTE_MARKS = frozenset(_OPENERS) | _CLOSERS
 _MARK_RE = re.compile("''|``|[" + re.escape("".join(sorted(m for m in QUOTE_MARKS
@@ -95,16 +95,30 @@ def _can_close(mark: str, opener: str, left: str, right: str) -> bool:
     return _closing_context(left, right)
 
 
-def _straight_close_of_curly(text: str, stack: list[tuple[int, str]], mark: str, at: int,
-                             left: str, right: str, para_end: int) -> int | None:
-    """Mixed marks in sloppy copy: “highly significant." — a straight double quote closing
-    the innermost curly one, when no curly closing mark comes before the next curly opening
-    one (left open, the curly quote would swallow every cue after it as quoted words; “a
-    "nested" one” still nests).  Its stack index, or None."""
-    if mark != '"' or not stack or stack[-1][1] != "“" or not _closing_context(left, right):
+def _mixed_close(text: str, stack: list[tuple[int, str]], mark: str, at: int,
+                 left: str, right: str, para_end: int) -> int | None:
+    """Mixed marks in sloppy copy, the innermost open quote closed by the other family's mark:
+
+    * “highly significant." — a straight double quote closes a curly one when no curly
+      closing mark comes before the next curly opening one ("a “nested” one" still nests);
+    * "I don't think it's getting the attention people thought it would,” — a curly closing
+      mark closes a straight quote when no straight mark that could close it follows in the
+      paragraph (the next one, if any, opens: it follows a space).
+
+    Left open, the quote would run to the paragraph's end and swallow every cue after it as
+    quoted words.  Its stack index, or None."""
+    if not stack or not _closing_context(left, right):
         return None
-    following = re.search("[“”]", text[at:para_end])
-    return len(stack) - 1 if following is None or following.group() == "“" else None
+    opener = stack[-1][1]
+    if mark == '"' and opener == "“":
+        following = re.search("[“”]", text[at:para_end])
+        closes = following is None or following.group() == "“"
+    elif mark == "”" and opener == '"':
+        following = text.find('"', at + 1, para_end)
+        closes = following < 0 or text[following - 1].isspace() or text[following - 1] in _OPEN_BEFORE
+    else:
+        return None
+    return len(stack) - 1 if closes else None
 
 
 def _can_open(mark: str, left: str, right: str) -> bool:
@@ -194,7 +208,7 @@ def _scan(text: str, para: Paragraph, apostrophes: set[int]) -> tuple[list[_Foun
                 found.append(_Found(pos, opener, i, mark, i))
                 break
         else:
-            k = _straight_close_of_curly(text, stack, mark, i, left, right, para.end)
+            k = _mixed_close(text, stack, mark, i, left, right, para.end)
             if k is not None:
                 pos, opener = stack[k]
                 del stack[k:]
