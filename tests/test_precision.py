@@ -57,6 +57,12 @@ NOT_SPEECH = [
     # a quoted modifier of the noun after it is not the quotation of a cue in its sentence
     "In a rebuke to “America-first” policies promoted by the governor, Moreau stressed support "
     "for the alliance.",
+    # the newsroom's own correction and update notes
+    "Correction: An earlier version of this story incorrectly said that Marsh chaired the "
+    "committee.",
+    "An earlier version of this article misstated when the ban was first announced.",
+    "This article has been updated to include comments from the mayor, who said she would "
+    "veto the bill.",
 ]
 
 

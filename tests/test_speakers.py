@@ -781,3 +781,29 @@ def test_copies_pages_and_resolutions_are_documents(analyzer, text):
 def test_what_reads_as_a_web_address(text, is_address):
     from quotes.speakers.mentions import WEB_NAME
     assert bool(WEB_NAME.fullmatch(text)) is is_address
+
+
+def test_a_speaker_the_parse_starts_inside_the_quotation_is_the_pronoun_after_it(analyzer):
+    text = ("Marsh ran the campaign for a year.\n\n“When I left in October, the campaign was "
+            "leading, the money was solid, and I had handed over months of research based on "
+            "hundreds of hours spent with the best think tanks and some of the country’s "
+            "brightest engineers,” he wrote in an email.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name, record.anonymity) == ("he", "Marsh", "named")
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_speaker(analyzer):
+    text = ("Nonetheless, city councillors backing the plan have said they think they will "
+            "have enough votes to pass it.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name) == (
+        "city councillors backing the plan", "city councillors backing the plan")
+
+
+def test_a_definite_re_mention_takes_the_source_of_its_own_number(analyzer):
+    text = ("Lena Okafor is running for mayor.\n\n“We will win,” a senior Okafor adviser said "
+            "on Monday.\n\nOkafor’s advisers say her lead is safe. Her rivals disagree.\n\n"
+            "“They are nervous,” said the senior Okafor adviser.")
+    adviser, advisers, again = analyzer.extract(text)
+    assert again.speaker_entity == adviser.speaker_entity != advisers.speaker_entity
+    assert again.speaker_type == "person"

@@ -200,6 +200,8 @@ def noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word]
     while right + 1 in members:
         right += 1
     left = _glued_name_start(sentence, left)
+    if left < head.index - 1 and _fronted_adverb(sentence, sentence.word(left)):
+        left += 2                   # "Nonetheless, city councillors backing the plan"
     words = sentence.words[left - 1:right]
     return trim_punct(words)
 
@@ -239,7 +241,8 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
                 and c.index < verb.index]
     if len(subjects) < 2 or cue.speaker_head not in subjects:
         return cue.speaker
-    subjects = [s for s in subjects if not _time_before_comma(sentence, s, cue.speaker_head)]
+    subjects = [s for s in subjects if not _time_before_comma(sentence, s, cue.speaker_head)
+                and not _fronted_adverb(sentence, s)]
     if len(subjects) == 1:
         cue.speaker_head = subjects[0]
         return noun_phrase(sentence, subjects[0], exclude={verb.index})
@@ -263,6 +266,17 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
         words.extend(noun_phrase(sentence, subject, exclude={verb.index}))
     first, last = min(w.index for w in words), max(w.index for w in words)
     return trim_punct(sentence.words[first - 1:last])
+
+
+def _fronted_adverb(sentence: Sentence, subject: Word) -> bool:
+    """"Nonetheless, House Republicans … have said" parsed with "Nonetheless" as a subject or
+    a modifier: a lone adverb or adjective opening the sentence before a comma is no part of
+    the speaker
+    ("Mark Cuban, the billionaire …, says" with "Cuban" read as an adjective keeps it)."""
+    return subject.upos in ("ADV", "ADJ") and subject.index < len(sentence.words) and \
+        all(w.upos == "PUNCT" for w in sentence.words[:subject.index - 1]) and \
+        sentence.word(subject.index + 1).text == "," and \
+        all(c.upos == "PUNCT" for c in sentence.children(subject))
 
 
 def _time_before_comma(sentence: Sentence, subject: Word, speaker: Word) -> bool:

@@ -5,6 +5,7 @@ from ..lexicon import anonymity_spans, cue_lexicon, first_words, is_boilerplate,
 from ..parse.document import ParsedDocument, Sentence, Word
 from .cue_syntax import (
     OBJECT_RELATIONS,
+    QUOTE_CHARS,
     RELATIVE_PRONOUNS,
     can_speak,
     fronted_subjects,
@@ -317,9 +318,19 @@ def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:
     """The subject the parser found may be a word of the quotation ("“Nobody wants …,” said
     Denise Carter" parsed with "Nobody" as subject): the quoted words never speak."""
     head = cue.speaker_head
-    if head is None or not quotes.covering(head.start, head.end):
+    if head is None:
         return
     sentence = cue.sentence
+    if not quotes.covering(head.start, head.end):
+        # "… and some of America's brightest minds,” he wrote" parsed with "some" as a second
+        # subject: a mention that opens inside the quotation starts after it ("the “Avatar”
+        # star" keeps its quoted words)
+        if cue.speaker and quotes.covering(cue.speaker[0].start, cue.speaker[0].end):
+            before = max(w.index for w in cue.speaker
+                         if w.index < head.index and quotes.covering(w.start, w.end))
+            cue.speaker = trim_punct([w for w in cue.speaker if w.index > before
+                                      and w.text not in QUOTE_CHARS])
+        return
     outside = [w for w in sentence.words if not quotes.covering(w.start, w.end)]
     allowed = {w.index for w in outside}
     cue.speaker_head = nearest_subject(sentence, cue.word, allowed)

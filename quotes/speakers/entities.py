@@ -514,6 +514,11 @@ class Article:
                 not self._owns(mention.words[0], earlier):
             return earlier       # "Jason, who is our editor" … "our editor"
         if first in DEFINITE and mention.type in ("person", "group", "organization", "document"):
+            if earlier is not None and earlier.number != mention.number and \
+                    mention.type in ("person", "group"):
+                # "a senior Cruz adviser said" … "Cruz's advisers say" … "said the senior Cruz
+                # adviser": a definite re-mention takes the source of its own number
+                earlier = self._same_kind(mention, lemma, number=mention.number) or earlier
             if earlier is not None:
                 return earlier
             if mention.type == "organization" and lemma in word_list("company_nouns.txt") and \
@@ -599,10 +604,11 @@ class Article:
                 return self.person(person.name, person.gender)
         return None
 
-    def _same_kind(self, mention: Mention, lemma: str) -> Entity | None:
+    def _same_kind(self, mention: Mention, lemma: str, number: str | None = None
+                   ) -> Entity | None:
         """The most recent entity described by the same head noun, within the window: one
         already linked, or a name the article described ("Ines Carvalho is a spokeswoman for
-        the department" … "the spokeswoman said")."""
+        the department" … "the spokeswoman said"); only entities of ``number`` when given."""
         if not lemma:
             return None
         here = self._sentence_index(mention.start)
@@ -612,7 +618,7 @@ class Article:
                     DESCRIPTION_WINDOW:
                 continue
             if lemma in entity.heads and _compatible_types(entity.type, mention.type) and \
-                    entity.last > best[0]:
+                    entity.last > best[0] and number in (None, entity.number):
                 best = (entity.last, entity, None)
         for start, name, kind in self._described_names:
             if start < mention.start and start > best[0] and \
