@@ -413,3 +413,33 @@ def test_cues_after_a_curly_quote_closed_by_a_straight_mark_are_not_lost(analyze
     records = analyzer.extract(text)
     assert [r.cue for r in records] == ["said", "said", "noted"]
     assert records[0].text.endswith("“highly significant.\"")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The ruling came down on Friday, said Dale Hughes, a lawyer who advised the city on the "
+     "deal.", "Dale Hughes, a lawyer who advised the city on the deal"),
+    ("Emma Dorsey, a consultant who advises the council on transit, said ridership had "
+     "doubled.", "Emma Dorsey, a consultant who advises the council on transit"),
+])
+def test_advising_a_client_in_a_relative_clause_is_no_attribution(analyzer, text, speaker):
+    (record,) = analyzer.extract(text)
+    assert (record.cue, record.speaker) == ("said", speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Okafor “drew quite well from rural, working-class voters” in the 2019 race, said "
+     "University of Manitoba professor Dana Reyes.", "University of Manitoba professor Dana Reyes"),
+    ("In particular, the mayor — often the easiest person to provoke on the subject — has been "
+     "“very upset about it,” said a source close to the council.", "a source close to the council"),
+])
+def test_after_a_quotation_the_subject_after_the_cue_speaks(analyzer, text, speaker):
+    (record,) = analyzer.extract(text)
+    assert (record.cue, record.speaker) == ("said", speaker)
+
+
+def test_a_newsletter_author_asking_for_email_is_no_speaker(analyzer):
+    text = ("WELCOME! Questions? Tips? Events? Email me, jdoe@example.com, and follow @jdoe for "
+            "real-time updates throughout the week.\n\nFAREWELL—\"The Corner Room to close at "
+            "the end of December,\" by Ana Ruiz: \"The Corner Room, a no-frills nightclub that "
+            "gave an early start to many singers, will close.\"")
+    assert [r.speaker for r in analyzer.extract(text) if r.cue] == []

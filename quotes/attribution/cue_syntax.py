@@ -128,6 +128,30 @@ def _as_clause_subject(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+def _inverted_subject(sentence: Sentence, verb: Word, children: list[Word]) -> Word | None:
+    """"Clinton “drew quite well …” in the 2008 primary, said professor Paul Beck" parsed with
+    both "Clinton" and "professor" as subjects of "said": after a comma or a closing quotation
+    mark the cue inverts, and the subject after it speaks (the one before opens the reported
+    clause)."""
+    if verb.index < 2 or sentence.word(verb.index - 1).text not in (",", "”", "’", '"', "—"):
+        return None
+    subjects = [c for c in children if c.deprel in SUBJECT_RELATIONS]
+    before = [c for c in subjects if c.index < verb.index]
+    after = [c for c in subjects if c.index > verb.index]
+    if not before or not after:
+        return None
+    # a quotation between the first subject and the cue, and nothing but punctuation after
+    # the second one's phrase ("…, said Zeke Emanuel, an oncologist …, said Obamacare so far
+    # has been a success" is no inversion)
+    if not any(w.text in QUOTE_CHARS for w in sentence.words[before[0].index:verb.index - 1]):
+        return None
+    phrase = noun_phrase(sentence, after[0], exclude={verb.index})
+    last = phrase[-1].index if phrase else after[0].index
+    if last < len(sentence.words) and sentence.word(last + 1).upos != "PUNCT":
+        return None
+    return after[0]
+
+
 def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     children = sentence.children(verb)
     if depth == 0:
@@ -148,6 +172,9 @@ def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
         for child in children:
             if child.deprel in ("nsubj:pass", "nsubj"):
                 return child
+    inverted = _inverted_subject(sentence, verb, children)
+    if inverted is not None:
+        return inverted
     for child in children:
         if child.deprel in SUBJECT_RELATIONS:
             # "Kupchan, who said …": the mention as written is "who"; speaker resolution
@@ -507,6 +534,11 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
     """
     words = sentence.words
     end = len(words)
+    # "…,” said Alan Krueger, who advised the campaign": what comes before a relative clause
+    # with its own relative pronoun is no report of its cue
+    relative = verb.deprel == "acl:relcl" and any(
+        c.deprel.startswith("nsubj") and c.text.lower() in RELATIVE_PRONOUNS
+        for c in sentence.children(verb))
     while end > 0 and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
         end -= 1
     speaker_ids = {w.index for w in speaker}
@@ -536,7 +568,7 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
     while after < end and words[after].text.lower() in time_words():
         after += 1
     if after < end and not inverted and \
-            verb.lemma.lower() not in ("tell", "ask", "inform", "assure"):
+            verb.lemma.lower() not in ("tell", "ask", "inform", "assure", "advise"):
         first = words[after]
         rest = words[after:end]
         # "found [ways to make the code work for them]", "claiming [his third victory] in the
@@ -547,7 +579,7 @@ def positional_content(sentence: Sentence, verb: Word, speaker: list[Word]) -> l
                 _predicate(w) for w in rest[1:]) and not (
                 transitive and (verb.lemma or "").lower() in OBJECT_NOT_SPEECH):
             return rest
-    if transitive or _passive_without_agent(sentence, verb) or \
+    if relative or transitive or _passive_without_agent(sentence, verb) or \
             _oblique_not_speech(sentence, verb):
         # "Though Sanders is gaining ground, Clinton maintains a commanding lock …", "With
         # 214 delegates at stake, Clinton is assured of winning", "Clinton, who added to her

@@ -265,11 +265,12 @@ def _subject_of_a_cue(sentence: Sentence, noun: Word | None) -> bool:
 
 
 def _authors_own(cue: Cue) -> bool:
-    """"As I wrote last week", "Let's say you think …", "if you ask": outside quotation
-    marks, "I" and "we" are the article's author and "you" its reader, who are not sources."""
+    """"As I wrote last week", "Let's say you think …", "if you ask", "Questions? Email me":
+    outside quotation marks, "I", "we", "me" and "us" are the article's author and "you" its
+    reader, who are not sources."""
     head = cue.speaker_head
     return head is not None and head.upos == "PRON" and (
-        head.text.lower() in ("i", "we", "you") or
+        head.text.lower() in ("i", "we", "you", "me", "us") or
         head.text.lower() in ("'s", "’s") and (head.lemma or "").lower() == "we")
 
 
