@@ -17,6 +17,9 @@ Runs, in order (never two at once: on 2 cores each would slow the other down):
   with one torch thread (the default) and with one thread per core (torch's own default);
 * length: single documents of 10 k, 100 k and 1 M characters, in this process with the model
   loaded (time per character);
+* the models' arithmetic: the parse of the first 60 articles again under cProfile, and the
+  seconds spent inside torch's own functions (LSTMs, linear layers, …) as words per second —
+  the rate no change to the Python around the models can beat without changing the models;
 * memory: streaming runs of 2,000 and 20,000 documents over cached parses.
 """
 from __future__ import annotations
@@ -207,6 +210,38 @@ def measure_lengths(analyzer, sizes=(10_000, 100_000, 1_000_000)) -> dict:
     return results
 
 
+def measure_kernels(analyzer, corpus) -> dict:
+    """Seconds inside torch's compiled functions while parsing ``corpus`` (in this process).
+
+    The parse runs under cProfile; a compiled function's own time is what the profiler
+    reports for it without the Python around it, so the sum over torch's functions is the
+    models' arithmetic (LSTM steps, matrix products), whatever Stanza's Python adds.
+    """
+    import cProfile
+    import pstats
+
+    from quotes.analyzer import BATCH_SIZE
+
+    texts = [text for _, text in corpus]
+    profile = cProfile.Profile()
+    started = time.perf_counter()
+    profile.enable()
+    for i in range(0, len(texts), BATCH_SIZE):
+        analyzer.parse_many(texts[i:i + BATCH_SIZE])
+    profile.disable()
+    profiled = time.perf_counter() - started
+    torch_seconds = Counter()
+    for (filename, _, function), (_, _, own_seconds, _, _) in pstats.Stats(profile).stats.items():
+        if filename == "~" and "torch" in function:
+            torch_seconds[function] += own_seconds
+    words = _words(corpus)
+    total = sum(torch_seconds.values())
+    lstm = sum(seconds for name, seconds in torch_seconds.items() if "lstm" in name)
+    return {"documents": len(corpus), "words": words, "profiled_seconds": round(profiled, 2),
+            "torch_seconds": round(total, 2), "lstm_seconds": round(lstm, 2),
+            "words_per_second": round(words / max(total, 1e-6))}
+
+
 def measure_memory(corpus, workdir: Path, model: str, sizes=(2000, 20000)) -> dict:
     """Peak memory of streaming runs of different lengths (``quotes extract`` to JSONL).
 
@@ -260,6 +295,11 @@ def table(report: dict) -> str:
             rows.append([f"one document of {int(size):,} characters",
                          round(figures["words"] / figures["seconds"]), figures["seconds"],
                          f"{figures['microseconds_per_character']} µs/char"])
+    kernels = report.get("kernels")
+    if kernels:
+        rows.append([f"torch's own functions alone, {kernels['documents']} articles",
+                     kernels["words_per_second"], kernels["torch_seconds"],
+                     f"LSTMs {kernels['lstm_seconds'] / kernels['torch_seconds']:.0%}"])
     head = (f"{report['documents']} articles, {words:,} words, {report['machine']['cpus']} CPUs, "
             f"model {report['model']} (NER included)")
     memory = report["memory"]
@@ -295,6 +335,7 @@ def main(argv: list[str] | None = None) -> None:
                                       args.model, workdir)
         report["lengths"] = measure_lengths(
             analyzer, (2_000, 10_000) if args.quick else (10_000, 100_000, 1_000_000))
+        report["kernels"] = measure_kernels(analyzer, corpus[:5 if args.quick else 60])
         del analyzer
         report["memory"] = measure_memory(corpus, workdir, args.model,
                                           (200, 2000) if args.quick else (2000, 20000))
