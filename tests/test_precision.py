@@ -63,6 +63,12 @@ NOT_SPEECH = [
     "An earlier version of this article misstated when the ban was first announced.",
     "This article has been updated to include comments from the mayor, who said she would "
     "veto the bill.",
+    # a question put to someone, the article's own aside, a likeness, an inquiry, "to found"
+    "Marsh had an abrupt response when asked who she would back instead.",
+    "It should be noted that two of the group’s researchers were hired in August as consultants.",
+    "He toured schools that reminded him of “a field hospital,” with students in the halls.",
+    "Find out who really fired him, how things went down and what comes next.",
+    "Harper did not, however, personally found ISIS.",
 ]
 
 
@@ -438,3 +444,8 @@ def test_a_newsletter_author_asking_for_email_is_no_speaker(analyzer):
             "the end of December,\" by Ana Ruiz: \"The Corner Room, a no-frills nightclub that "
             "gave an early start to many singers, will close.\"")
     assert [r.speaker for r in analyzer.extract(text) if r.cue] == []
+
+
+def test_someone_who_reminds_people_of_something_tells_them(analyzer):
+    (record,) = analyzer.extract("She reminded voters that the plan would cost $2 billion.")
+    assert (record.cue, record.speaker) == ("reminded", "She")

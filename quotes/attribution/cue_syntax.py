@@ -54,6 +54,24 @@ def nominal_content(sentence: Sentence, verb: Word) -> list[Word]:
     return words if len([w for w in words if w.upos != "PUNCT"]) >= 2 else []
 
 
+DASHES = frozenset({"—", "–", "―", "--", "-"})
+
+
+def _dateline(sentence: Sentence, subject: Word) -> bool:
+    """"LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed …" parsed with the dateline as a
+    subject: a capitalized place opening the sentence, its phrase closed by a dash."""
+    phrase = sentence.subtree(subject)
+    first, last = phrase[0], phrase[-1]
+    return first.index == 1 and first.text.isupper() and len(first.text) > 1 and \
+        last.index < len(sentence.words) and sentence.word(last.index + 1).text in DASHES
+
+
+def _subjects(sentence: Sentence, verb: Word) -> list[Word]:
+    """The verb's subjects, a dateline the parse made one left out."""
+    return [c for c in sentence.children(verb)
+            if c.deprel in SUBJECT_RELATIONS and not _dateline(sentence, c)]
+
+
 def _absolute_subject(sentence: Sentence, verb: Word) -> Word | None:
     """"with the country's top military commander reporting that …": in this absolute
     construction the participle's subject is the noun right before it, whatever the parser
@@ -79,7 +97,8 @@ def _trailing_participle_subject(sentence: Sentence, verb: Word) -> Word | None:
     for word in reversed(sentence.words[:verb.index - 2]):
         if word.upos in ("VERB", "AUX") and word.xpos != "VBG":
             subject = next((c for c in sentence.children(word)
-                            if c.deprel in SUBJECT_RELATIONS + ("nsubj:pass",)), None)
+                            if c.deprel in SUBJECT_RELATIONS + ("nsubj:pass",)
+                            and not _dateline(sentence, c)), None)
             if subject is not None and subject.index < verb.index:
                 return subject
     return None
@@ -175,11 +194,10 @@ def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     inverted = _inverted_subject(sentence, verb, children)
     if inverted is not None:
         return inverted
-    for child in children:
-        if child.deprel in SUBJECT_RELATIONS:
-            # "Kupchan, who said …": the mention as written is "who"; speaker resolution
-            # maps it to the noun it stands for.
-            return child
+    for child in _subjects(sentence, verb):
+        # "Kupchan, who said …": the mention as written is "who"; speaker resolution maps
+        # it to the noun it stands for.
+        return child
     if depth > 0:
         # The verb a cue borrows its subject from may be passive: "He was reached by phone
         # and said …" (He speaks, not whoever reached him).
@@ -254,7 +272,7 @@ def _glued_name_start(sentence: Sentence, left: int) -> int:
 def trim_punct(words: list[Word]) -> list[Word]:
     start, end = 0, len(words)
     while start < end and (words[start].upos == "PUNCT" and words[start].text not in QUOTE_CHARS
-                           or words[start].deprel == "cc"):
+                           or words[start].deprel == "cc" or words[start].text in DASHES):
         start += 1
     while end > start and words[end - 1].upos == "PUNCT" and words[end - 1].text not in QUOTE_CHARS:
         end -= 1
@@ -264,8 +282,7 @@ def trim_punct(words: list[Word]) -> list[Word]:
 def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
     """A parser that split "Charles Kupchan, a senior fellow …" into several subjects of the
     verb: the mention runs from the first subject to the end of the last one before the verb."""
-    subjects = [c for c in sentence.children(verb) if c.deprel in SUBJECT_RELATIONS
-                and c.index < verb.index]
+    subjects = [c for c in _subjects(sentence, verb) if c.index < verb.index]
     if len(subjects) < 2 or cue.speaker_head not in subjects:
         return cue.speaker
     subjects = [s for s in subjects if not _time_before_comma(sentence, s, cue.speaker_head)

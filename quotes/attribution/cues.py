@@ -98,6 +98,33 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                         c.deprel == "mark" and c.text.lower() == "as" for c in children) and \
                         (sentence.head_of(word).lemma or "").lower() in READING_VERBS:
                     continue
+                # "had an abrupt response when asked who she'd back": the reporter asked
+                if lemma == "ask" and word.xpos in ("VBN", "VBD") and not any(
+                        c.deprel.startswith("nsubj") for c in children) and any(
+                        c.deprel in ("advmod", "mark") and c.text.lower() in ASKED_WHEN
+                        for c in children):
+                    continue
+                # "It should be noted that …": the article's own aside, no one's statement
+                if any(c.deprel == "expl" for c in children) and any(
+                        c.deprel == "aux" and c.text.lower() in MODALS for c in children):
+                    continue
+                # "schools that reminded him of “a third-world country”": a likeness (people
+                # who remind someone of something still tell them)
+                if lemma == "remind" and not any(c.deprel == "ccomp" for c in children) and any(
+                        c.deprel.startswith("nsubj") and (c.text.lower() in RELATIVE_PRONOUNS |
+                                                         {"it", "this"} or names_a_thing(c))
+                        for c in children) and any(
+                        c.relation == "obl" and any(g.deprel == "case" and g.text.lower() == "of"
+                                                    for g in sentence.children(c))
+                        for c in children):
+                    continue
+                # "Obama did not personally found ISIS": the verb "found", tagged as "find"
+                # ("seems to have found that …" is "find")
+                auxiliaries = {(c.lemma or "").lower() for c in children
+                               if c.deprel in ("aux", "mark")}
+                if word.text.lower() == "found" and auxiliaries & ({"do", "to"} | MODALS) and \
+                        "have" not in auxiliaries:
+                    continue
                 # "want to deny him a chance": denying someone something is not speech
                 if lemma == "deny" and any(c.deprel == "iobj" for c in children):
                     continue
@@ -173,6 +200,8 @@ def _without_things_inside_reports(cues: list[Cue]) -> list[Cue]:
             for first, last in reported.get(cue.sentence.index, ())))]
 
 
+ASKED_WHEN = frozenset({"when", "if", "after", "before", "once", "while", "as"})
+MODALS = frozenset({"should", "must", "can", "could", "may", "might", "will", "would", "shall"})
 WHETHER_NOT_SPEECH = frozenset({"determine", "find", "establish", "decide", "assess",
                                 "verify", "confirm", "conclude", "learn"})
 # verbs of inquiry: a wh-clause after one is the question inquired into ("to determine how
@@ -189,7 +218,10 @@ def _open_question(sentence: Sentence, children: list[Word], lemma: str) -> bool
                 g.deprel == "mark" and g.text.lower() in ("whether", "if")
                 for g in sentence.children(clause)):
             return True
-        if lemma in WH_NOT_SPEECH and sentence.subtree(clause)[0].text.lower() in WH_WORDS:
+        # "Find out who really fired him": finding out is inquiring
+        inquiry = lemma in WH_NOT_SPEECH or lemma == "find" and any(
+            c.deprel == "compound:prt" and c.text.lower() == "out" for c in children)
+        if inquiry and sentence.subtree(clause)[0].text.lower() in WH_WORDS:
             return True
     return False
 
@@ -247,8 +279,9 @@ def _bare_modifier(sentence: Sentence, word: Word) -> bool:
     previous = sentence.word(word.index - 1) if word.index > 1 else None
     if word.deprel == "amod" and word.xpos == "VBN" and head.index == word.index + 1 and \
             head.upos == "NOUN" and previous is not None and \
-            previous.upos in ("ADJ", "PUNCT", "NUM", "CCONJ"):
-        return True                    # "regular, pledged delegates" (not "… identified said")
+            previous.upos in ("ADJ", "PUNCT", "NUM", "CCONJ", "ADP"):
+        return True                    # "regular, pledged delegates", "a tabulation of pledged
+        #                                delegates" (not "… identified said")
     before = [w for w in sentence.words[:word.index - 1] if w.deprel != "advmod"]
     # a determiner or possessor of the noun right before it ("Clinton's released emails";
     # "reassuring voters that …" is a verb)

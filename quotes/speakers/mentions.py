@@ -28,8 +28,9 @@ DESCRIPTIVE_RELATIONS = ("appos", "acl:relcl", "acl")
 # Nouns of people the role list does not know: "bankers", "economists", "a broker".
 PLURAL_HUMAN_FALLBACK = re.compile(r"(?:people|ers|ists|ants|ents|ians|ors|als|ives)$")
 # A dateline opening the story: "TORONTO —", "BOSTON (AP) —", "WASHINGTON --",
-# "WASHINGTON (Reuters) - ", "PHILADELPHIA ―".
-DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)]{1,20}\))?\s*(?:—|–|―|--|-(?=\s))\s*")
+# "WASHINGTON (Reuters) - ", "PHILADELPHIA ―", "DES MOINES, Iowa —", "LA CROSSE, Wisc. —".
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][a-z.]+(?:\s[A-Z][a-z.]+)?)?"
+                      r"(?:\([^)]{1,20}\))?\s*(?:—|–|―|--|-(?=\s))\s*")
 SINGULAR_HUMAN_FALLBACK = re.compile(r"(?:er|ist|ian|or)$")
 # A website named by its address: "ouest-france.fr", "TMZ.com" (the newsroom, named); a
 # country's two letters in lower case only ("J.Lo" and "Mr.Li" are no addresses)
