@@ -813,3 +813,11 @@ def test_a_definite_re_mention_takes_the_source_of_its_own_number(analyzer):
     adviser, advisers, again = analyzer.extract(text)
     assert again.speaker_entity == adviser.speaker_entity != advisers.speaker_entity
     assert again.speaker_type == "person"
+
+
+def test_they_may_mean_a_name_typed_as_a_thing_that_acts(analyzer):
+    text = ("Following the debate, PolitiFact checked the claim. On Tuesday they announced "
+            "that the statement was true.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.speaker_name, record.anonymity) == (
+        "they", "PolitiFact", "named")

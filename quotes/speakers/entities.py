@@ -747,8 +747,11 @@ class Article:
             # times or more) before a person it names in passing
             main = wanted == "person" and main_character is not None and \
                 self._key_of(seen) == main_character
-            rank = (distance + (0 if subject else 1) - (1 if is_last else 0) -
-                    (1 if agreed else 0), not subject, not main, -seen.offset)
+            # a name typed as a thing ("Politifact did a fact-check") only where no group,
+            # organization or person is there to mean
+            rank = (seen.type == "other", distance + (0 if subject else 1) -
+                    (1 if is_last else 0) - (1 if agreed else 0), not subject, not main,
+                    -seen.offset)
             if best is None or rank < best:
                 best, best_seen = rank, seen
         if best_seen is None:
@@ -866,6 +869,12 @@ class Article:
             if other.start < offset and other.type in ("organization", "place"):
                 seen.append(_Seen(other.start, other.sentence_index, None, other.name,
                                   other.type, None, "sing", False))
+            elif other.start < offset and other.type == "other" and \
+                    self._name_is_subject(other):
+                # "Politifact did a fact-check … they published the results": a name the
+                # model typed as a thing that acts as a subject is what "they" may mean
+                seen.append(_Seen(other.start, other.sentence_index, None, other.name,
+                                  "other", None, "sing", True))
         seen.extend(self._gendered_subjects(offset, low, here))
         # a named person's mentions come in through the name list above, unless the model
         # typed that name otherwise ("Thorsby" a place, yet the speaker of the last quote)
@@ -887,7 +896,7 @@ class Article:
                 existing = self._existing_person(item.key or "", item.gender)
                 if existing is not None:
                     item.entity, item.gender = existing, existing.gender or item.gender
-            elif item.entity is None and item.type in ("organization", "place"):
+            elif item.entity is None and item.type in ("organization", "place", "other"):
                 key = re.sub(r"^the\s+", "", (item.key or "").lower())
                 item.entity = self._orgs.get(key)
         return seen
@@ -929,15 +938,15 @@ def description_text(text: str) -> str:
 
 def _agrees(mention: Mention, wanted: str, seen: _Seen) -> bool:
     """he/she only persons of a compatible gender; it organizations and documents; they
-    groups, organizations and plural persons."""
+    groups, organizations, plural persons and other names acting as subjects."""
     if wanted == "person":
         if seen.type != "person" or seen.number == "plur":
             return False
         return not (seen.gender and mention.gender and seen.gender != mention.gender)
     if wanted == "thing":
         return seen.type in ("organization", "document", "place") and seen.number != "plur"
-    return seen.type in ("group", "organization") or (seen.type == "person"
-                                                      and seen.number == "plur")
+    return seen.type in ("group", "organization", "other") or (seen.type == "person"
+                                                               and seen.number == "plur")
 
 
 def _compatible_types(entity_type: str, mention_type: str) -> bool:
