@@ -152,7 +152,8 @@ def _inverted_subject(sentence: Sentence, verb: Word, children: list[Word]) -> W
     both "Clinton" and "professor" as subjects of "said": after a comma or a closing quotation
     mark the cue inverts, and the subject after it speaks (the one before opens the reported
     clause)."""
-    if verb.index < 2 or sentence.word(verb.index - 1).text not in (",", "”", "’", '"', "—"):
+    before_cue = sentence.word(verb.index - 1).text if verb.index > 1 else ""
+    if before_cue not in (",", "”", "’", '"') and before_cue not in DASHES:
         return None
     subjects = [c for c in children if c.deprel in SUBJECT_RELATIONS]
     before = [c for c in subjects if c.index < verb.index]
@@ -315,8 +316,8 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
 def _fronted_adverb(sentence: Sentence, subject: Word) -> bool:
     """"Nonetheless, House Republicans … have said" parsed with "Nonetheless" as a subject or
     a modifier: a lone adverb or adjective opening the sentence before a comma is no part of
-    the speaker
-    ("Mark Cuban, the billionaire …, says" with "Cuban" read as an adjective keeps it)."""
+    the speaker ("Mark Cuban, the billionaire …, says" with "Cuban" read as an adjective
+    keeps it: "Cuban" does not open the sentence)."""
     return subject.upos in ("ADV", "ADJ") and subject.index < len(sentence.words) and \
         all(w.upos == "PUNCT" for w in sentence.words[:subject.index - 1]) and \
         sentence.word(subject.index + 1).text == "," and \

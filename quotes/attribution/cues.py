@@ -98,32 +98,10 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                         c.deprel == "mark" and c.text.lower() == "as" for c in children) and \
                         (sentence.head_of(word).lemma or "").lower() in READING_VERBS:
                     continue
-                # "had an abrupt response when asked who she'd back": the reporter asked
-                if lemma == "ask" and word.xpos in ("VBN", "VBD") and not any(
-                        c.deprel.startswith("nsubj") for c in children) and any(
-                        c.deprel in ("advmod", "mark") and c.text.lower() in ASKED_WHEN
-                        for c in children):
-                    continue
-                # "It should be noted that …": the article's own aside, no one's statement
-                if any(c.deprel == "expl" for c in children) and any(
-                        c.deprel == "aux" and c.text.lower() in MODALS for c in children):
-                    continue
-                # "schools that reminded him of “a third-world country”": a likeness (people
-                # who remind someone of something still tell them)
-                if lemma == "remind" and not any(c.deprel == "ccomp" for c in children) and any(
-                        c.deprel.startswith("nsubj") and (c.text.lower() in RELATIVE_PRONOUNS |
-                                                         {"it", "this"} or names_a_thing(c))
-                        for c in children) and any(
-                        c.relation == "obl" and any(g.deprel == "case" and g.text.lower() == "of"
-                                                    for g in sentence.children(c))
-                        for c in children):
-                    continue
-                # "Obama did not personally found ISIS": the verb "found", tagged as "find"
-                # ("seems to have found that …" is "find")
-                auxiliaries = {(c.lemma or "").lower() for c in children
-                               if c.deprel in ("aux", "mark")}
-                if word.text.lower() == "found" and auxiliaries & ({"do", "to"} | MODALS) and \
-                        "have" not in auxiliaries:
+                # "when asked who she'd back", "It should be noted that …", "schools that
+                # reminded him of …", "did not personally found ISIS"
+                if _question_put_to(word, children, lemma) or _impersonal_aside(children) or \
+                        _likeness(sentence, children, lemma) or _verb_found(word, children):
                     continue
                 # "want to deny him a chance": denying someone something is not speech
                 if lemma == "deny" and any(c.deprel == "iobj" for c in children):
@@ -202,6 +180,41 @@ def _without_things_inside_reports(cues: list[Cue]) -> list[Cue]:
 
 ASKED_WHEN = frozenset({"when", "if", "after", "before", "once", "while", "as"})
 MODALS = frozenset({"should", "must", "can", "could", "may", "might", "will", "would", "shall"})
+
+
+def _question_put_to(word: Word, children: list[Word], lemma: str) -> bool:
+    """"had an abrupt response when asked who she'd back": the reporter asked, the subject
+    of the sentence was asked."""
+    return lemma == "ask" and word.xpos in ("VBN", "VBD") and not any(
+        c.deprel.startswith("nsubj") for c in children) and any(
+        c.deprel in ("advmod", "mark") and c.text.lower() in ASKED_WHEN for c in children)
+
+
+def _impersonal_aside(children: list[Word]) -> bool:
+    """"It should be noted that …": the article's own aside, no one's statement."""
+    return any(c.deprel == "expl" for c in children) and any(
+        c.deprel == "aux" and c.text.lower() in MODALS for c in children)
+
+
+def _likeness(sentence: Sentence, children: list[Word], lemma: str) -> bool:
+    """"schools that reminded him of “a third-world country”": a thing reminding someone of
+    something is a likeness (people who remind someone of something still tell them)."""
+    if lemma != "remind" or any(c.deprel == "ccomp" for c in children):
+        return False
+    thing = any(c.deprel.startswith("nsubj") and (
+        c.text.lower() in RELATIVE_PRONOUNS | {"it", "this"} or names_a_thing(c))
+        for c in children)
+    return thing and any(c.relation == "obl" and any(
+        g.deprel == "case" and g.text.lower() == "of" for g in sentence.children(c))
+        for c in children)
+
+
+def _verb_found(word: Word, children: list[Word]) -> bool:
+    """"Obama did not personally found ISIS": the verb "found" tagged as a form of "find"
+    ("seems to have found that …" is "find")."""
+    auxiliaries = {(c.lemma or "").lower() for c in children if c.deprel in ("aux", "mark")}
+    return word.text.lower() == "found" and bool(auxiliaries & ({"do", "to"} | MODALS)) and \
+        "have" not in auxiliaries
 WHETHER_NOT_SPEECH = frozenset({"determine", "find", "establish", "decide", "assess",
                                 "verify", "confirm", "conclude", "learn"})
 # verbs of inquiry: a wh-clause after one is the question inquired into ("to determine how
