@@ -293,6 +293,21 @@ def test_poll_respondents_speak_for_the_poll_and_are_no_unnamed_source(analyzer)
     assert (row["poll_respondents"], row["unnamed"], row["unresolved"]) == (2, 1, 0)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("A new poll of likely voters came out on Monday.\n\nNearly eight in 10 Democratic voters "
+     "overall said they have made up their minds, with similar levels of certainty among both "
+     "camps.", "eight in 10 Democratic voters"),
+    ("The survey was released on Tuesday.\n\nNine in 10 Democratic registered voters say they "
+     "think she could win a general election.", "Nine in 10 Democratic registered voters"),
+])
+def test_a_share_the_parse_splits_keeps_its_number(analyzer, text, speaker):
+    from quotes.speakers.polls import POLL_RESPONDENTS
+
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.anonymity, record.anonymity_evidence) == (
+        speaker, None, POLL_RESPONDENTS)
+
+
 def test_a_share_of_a_group_outside_a_poll_is_an_unnamed_group(analyzer):
     text = "Half of the senators said they would vote against the bill on Friday."
     (record,) = analyzer.extract(text)

@@ -246,6 +246,14 @@ def noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word]
     while right + 1 in members:
         right += 1
     left = _glued_name_start(sentence, left)
+    # "eight in 10 Democratic voters" parsed with "eight" (or "eight in") elsewhere: a share
+    if left > 2 and sentence.word(left).upos == "NUM" and \
+            sentence.word(left - 1).text.lower() in ("in", "of") and \
+            sentence.word(left - 2).upos == "NUM":
+        left -= 2
+    elif left > 1 and sentence.word(left).text.lower() in ("in", "of") and \
+            sentence.word(left - 1).upos == "NUM":
+        left -= 1
     if left < head.index - 1 and _fronted_adverb(sentence, sentence.word(left)):
         left += 2                   # "Nonetheless, city councillors backing the plan"
     words = sentence.words[left - 1:right]
@@ -428,7 +436,8 @@ def _described_head(sentence: Sentence, word: Word) -> Word:
     and to one person's role ("a spokeswoman for the convention"), never to a thing ("part
     of a lawsuit", "a statement after … Donald Trump") or to a group ("five police officers,
     Governor Mary Fallin"), nor from a person's name ("as part of a Freedom of Information
-    lawsuit, FBI general counsel James Baker said")."""
+    lawsuit, FBI general counsel James Baker said"); a number it hangs from is a share of
+    people ("eight in 10 voters")."""
     if any(name.type == "person" and name.first <= word.index <= name.last
            for name in sentence.names):
         return word
@@ -436,9 +445,14 @@ def _described_head(sentence: Sentence, word: Word) -> Word:
     for _ in range(6):
         head = sentence.head_of(current)
         if head is None or current.deprel not in ("nmod", "appos") or \
-                head.index > current.index or "Number=Plur" in head.feats or \
-                not (head.upos == "PROPN" or (head.upos == "NOUN" and (head.lemma or "").lower()
-                                              in first_words("role_nouns.txt"))):
+                head.index > current.index or "Number=Plur" in head.feats:
+            break
+        role = head.upos == "PROPN" or (head.upos == "NOUN" and (head.lemma or "").lower()
+                                        in first_words("role_nouns.txt"))
+        # "Nearly eight in 10 Democratic voters overall said" parsed with "voters" under the
+        # number: the share speaks, as a poll's respondents
+        share = head.upos == "NUM" and current.deprel == "nmod"
+        if not (role or share):
             break
         current = _phrase_head(sentence, head)
     return current
