@@ -789,6 +789,10 @@ def test_a_surname_coordinated_before_a_full_name_stays_its_own(analyzer):
     "A redacted copy of the inspector general's memo said investigators had missed the breach.",
     "The council passed a resolution that said the remarks were offensive.",
     "A page on the campaign's website says the plan would cost $2 trillion.",
+    "The agency knew of the breach, according to a declaration filed in federal court by "
+    "its director.",
+    "The premier defended the deal, according to excerpts of her speech released by her "
+    "office.",
 ])
 def test_copies_pages_and_resolutions_are_documents(analyzer, text):
     (record,) = analyzer.extract(text)
