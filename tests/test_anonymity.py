@@ -62,3 +62,55 @@ def test_pronoun_finds_a_name_first_written_in_the_possessive(analyzer):
     (record,) = analyzer.extract(text)
     assert (record.speaker, record.speaker_name, record.anonymity) == (
         "She", "Leah Brandt", "named")
+
+
+# The outlet's own word that it keeps a source's name back, as real newsrooms write it
+OUTLET_WITHHOLDS = [
+    ("A pharmacist in the town, whom the Gazette has agreed not to identify because she fears "
+     "reprisals, said the shelves were empty.", "agreed not to identify",
+     "the shelves were empty"),
+    ("One warehouse worker, whom KXTV agreed not to name because he still works there, said "
+     "the shifts were cut.", "agreed not to name", "the shifts were cut"),
+]
+
+
+@pytest.mark.parametrize("text, evidence, content", OUTLET_WITHHOLDS)
+def test_source_the_outlet_agreed_not_to_identify(analyzer, text, evidence, content):
+    (record,) = analyzer.extract(text)
+    assert (record.cue, record.anonymity) == ("said", "anonymous")
+    assert evidence in record.anonymity_evidence
+    # the clause about the outlet ("whom … agreed not to identify") is not what was said
+    assert record.text == content
+
+
+def test_given_name_alone_with_the_surname_withheld_is_anonymous(analyzer):
+    text = ("Marguerite, a tenant on the fourth floor who asked that her last name not be used "
+            "because she fears eviction, said the heat had been off for a week. “We sleep in "
+            "our coats,” she said.")
+    records = analyzer.extract(text)
+    assert len(records) == 2
+    assert {r.anonymity for r in records} == {"anonymous"}
+    assert all("last name not be used" in r.anonymity_evidence for r in records)
+
+
+def test_a_full_name_stays_named_beside_a_withheld_one(analyzer):
+    text = ("Tenant organizer Rosa Albright said the landlord had ignored the complaints.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Rosa Albright", "named")
+
+
+def test_sources_are_anonymous(analyzer):
+    text = ("The carmaker had approached the supplier last spring and been turned down, "
+            "sources told the newspaper.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker, record.anonymity, record.anonymity_evidence) == (
+        "sources", "anonymous", "source not named")
+
+
+def test_evidence_about_another_source_in_the_sentence_does_not_carry(analyzer):
+    text = ("A union official who spoke on background said the talks had stalled, and some "
+            "council members have argued that the offer was generous.")
+    records = {r.cue: r for r in analyzer.extract(text)}
+    assert records["said"].anonymity == "anonymous"
+    assert (records["argued"].speaker, records["argued"].anonymity) == (
+        "some council members", "unnamed")

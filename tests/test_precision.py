@@ -449,3 +449,18 @@ def test_a_newsletter_author_asking_for_email_is_no_speaker(analyzer):
 def test_someone_who_reminds_people_of_something_tells_them(analyzer):
     (record,) = analyzer.extract("She reminded voters that the plan would cost $2 billion.")
     assert (record.cue, record.speaker) == ("reminded", "She")
+
+
+BYLINES = [
+    "By Renata Oduya · City News · Posted May 2, 2026 9:14 am · Updated May 2, 2026 1:02 pm",
+    "Author: Pat Mulroney (WKTV 7)",
+    "Published: 6:05 AM EST January 9, 2026 | Updated: 7:40 AM EST January 9, 2026",
+    "Tomas Varga · Statehouse Reporter · Albany · Published April 3, 2026",
+]
+
+
+@pytest.mark.parametrize("byline", BYLINES)
+def test_bylines_and_time_stamps_are_no_attributions(analyzer, byline):
+    text = byline + "\nThe mayor said the budget would pass on Tuesday."
+    records = analyzer.extract(text)
+    assert [(r.speaker, r.cue) for r in records] == [("The mayor", "said")]

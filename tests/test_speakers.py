@@ -840,3 +840,36 @@ def test_they_may_mean_a_name_typed_as_a_thing_that_acts(analyzer):
     (record,) = analyzer.extract(text)
     assert (record.speaker, record.speaker_name, record.anonymity) == (
         "they", "PolitiFact", "named")
+
+
+def test_police_speak_as_the_local_force(analyzer):
+    text = ("A man was shot and wounded outside a bar on Elm Street early Sunday, police said. "
+            "Milwaukee police said in a statement that no arrests had been made.")
+    records = analyzer.extract(text)
+    assert [(r.speaker, r.speaker_type, r.anonymity) for r in records] == [
+        ("police", "organization", "named"),
+        ("Milwaukee police", "organization", "named")]
+
+
+def test_definite_noun_from_an_organization_name_is_that_organization(analyzer):
+    text = ("The Larkspur Community Orchestra will cancel its spring season. "
+            "The orchestra said in a statement that no musicians would be laid off.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.speaker_type, record.anonymity) == (
+        "the Larkspur Community Orchestra", "organization", "named")
+
+
+def test_indefinite_role_after_a_named_holder_is_someone_else(analyzer):
+    text = ("“We will keep the buildings,” said city spokesperson Dolores Whitcomb. "
+            "A spokesperson for the state housing agency said the agency had not been "
+            "consulted.")
+    (other,) = [r for r in analyzer.extract(text) if r.speaker.startswith("A spokesperson")]
+    assert (other.speaker_name, other.anonymity) == (
+        "A spokesperson for the state housing agency", "unnamed")
+
+
+def test_document_whose_author_sent_it_is_identified(analyzer):
+    text = ("The fund has pressed the board to sell the company, according to a letter the "
+            "Boston-based investor sent to directors in March.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_type, record.anonymity) == ("document", "named")

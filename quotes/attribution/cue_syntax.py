@@ -694,6 +694,8 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
         if child.deprel in CONTENT_RELATIONS and not _misattached_relative(sentence, verb, child) \
                 and not _fronted_question(verb, child):
             content.extend(sentence.subtree(child))
+    if content:
+        content.extend(_stray_subject(sentence, verb, min(w.index for w in content)))
     if not content:
         for child in children:
             # "He said: the plan will fail." / "told reporters: “...”"
@@ -710,6 +712,20 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
             cue_phrase = {w.index for w in sentence.subtree(verb)}
             content = [w for w in sentence.subtree(head) if w.index not in cue_phrase]
     return sorted(set(content), key=lambda w: w.index) if content else []
+
+
+def _stray_subject(sentence: Sentence, verb: Word, content_start: int) -> list[Word]:
+    """"A nurse, whom …, said staff learned of the closure": the parser gives the cue a second
+    subject right after it, which is the reported clause's own subject."""
+    children = sentence.children(verb)
+    if not any(c.deprel.startswith("nsubj") and c.index < verb.index for c in children):
+        return []
+    for child in children:
+        if child.deprel.startswith("nsubj") and verb.index < child.index < content_start:
+            words = sentence.subtree(child)
+            if words[-1].index == content_start - 1:
+                return words
+    return []
 
 
 def _fronted_question(verb: Word, child: Word) -> bool:
@@ -752,9 +768,11 @@ def _clause_read_as_relative(sentence: Sentence, verb: Word) -> list[Word]:
 def _misattached_relative(sentence: Sentence, verb: Word, child: Word) -> bool:
     """"A nurse, who asked not to be named, said …" parsed with "asked" as a second clausal
     complement of "said": a clause before the verb whose subject is "who" describes the
-    speaker; it is not what was said."""
+    speaker; it is not what was said. So is one opened by "whom" ("A nurse, whom CBC News has
+    agreed not to identify, said …")."""
     return child.index < verb.index and any(
-        c.deprel.startswith("nsubj") and c.text.lower() in RELATIVE_PRONOUNS
+        (c.deprel.startswith("nsubj") or c.deprel in ("obj", "obl") and c.index < child.index)
+        and c.text.lower() in RELATIVE_PRONOUNS
         for c in sentence.children(child))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import word_list
+from ..lexicon import is_boilerplate, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..parse.paragraphs import paragraphs
 from .drafts import Claims, Cue, new_draft, quote_key
@@ -59,6 +59,8 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, taken: Claim
     spans = [(d.start, d.end) for d in taken.drafts]
     for paragraph in paragraphs(text):
         body = text[paragraph.start:paragraph.end]
+        if is_boilerplate(body):
+            continue          # "Author: Pat Mulroney (WKTV 7)", "Published: 6:05 AM …"
         match = SPEAKER_LABEL.match(body)
         if not match or {match.group(1).split()[0].lower().strip("."),
                          match.group(1).split()[-1].lower().strip(".")} & \

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..lexicon import anonymity_patterns
+from ..lexicon import anonymity_patterns, cue_lexicon
 from ..parse.document import ParsedDocument
 from .mentions import Mention
 
@@ -47,13 +47,56 @@ def evidence_for(doc: ParsedDocument, mentions: Iterable[Mention],
         if evidence:
             return evidence
     for index in sorted(set(sentence_indexes)):
-        evidence = find_anonymity_evidence(sentence_text(doc, index))
+        evidence = _sentence_evidence(doc, index, mentions)
         if evidence:
             return evidence
     for mention in mentions:
         evidence = _earlier_anonymous_mention(doc, mention) or _later_remention(doc, mention)
         if evidence:
             return evidence
+    return None
+
+
+def _sentence_evidence(doc: ParsedDocument, index: int, mentions: list[Mention]) -> str | None:
+    """Evidence in a sentence that mentions the entity, unless the phrase describes someone
+    else: "A leadership aide who spoke on background said …, and some conservative House
+    members have argued …" keeps the members unnamed."""
+    if not 0 <= index < len(doc.sentences):
+        return None
+    sentence = doc.sentences[index]
+    text = doc.text[sentence.start:sentence.end]
+    found = []
+    for pattern in anonymity_patterns():
+        found.extend(pattern.finditer(text))
+    for match in sorted(found, key=lambda m: m.start()):
+        owner = _described_noun(sentence, sentence.start + match.start())
+        if owner is None or any(m.start <= owner.start < m.end for m in mentions) or \
+                not any(m.start >= sentence.start and m.end <= sentence.end for m in mentions) \
+                or not _speaks(sentence, owner):
+            return match.group(0)
+    return None
+
+
+def _speaks(sentence, noun) -> bool:
+    """Whether the noun is the subject of a speech verb: the described one is then a source
+    of its own (a parse that makes it the subject of something else leaves the evidence to
+    the sentence's speaker, as a misread subject is no reason to drop it)."""
+    governor = sentence.head_of(noun)
+    return noun.deprel.startswith("nsubj") and governor is not None and \
+        (governor.lemma or governor.text).lower() in cue_lexicon().lemmas
+
+
+def _described_noun(sentence, offset: int):
+    """The noun a phrase at ``offset`` describes, when the phrase sits in a relative clause,
+    participle or appositive of that noun ("an aide [who spoke on background]"); else None."""
+    word = next((w for w in sentence.words if w.start <= offset < w.end or w.start >= offset),
+                None)
+    seen = 0
+    while word is not None and seen < 30:
+        if word.deprel in ("acl:relcl", "acl", "appos"):
+            return sentence.head_of(word)
+        word = sentence.head_of(word)
+        seen += 1
     return None
 
 

@@ -513,6 +513,11 @@ class Article:
         if possessed and earlier is not None and mention.type in ("person", "unknown") and \
                 not self._owns(mention.words[0], earlier):
             return earlier       # "Jason, who is our editor" … "our editor"
+        if first in DEFINITE and mention.type in ("organization", "unknown") and earlier is None \
+                and not _owned_by_a_noun(self.doc, mention):
+            named = self._organization_named_by(mention, lemma)
+            if named is not None:
+                return named
         if first in DEFINITE and mention.type in ("person", "group", "organization", "document"):
             if earlier is not None and earlier.number != mention.number and \
                     mention.type in ("person", "group"):
@@ -646,6 +651,26 @@ class Article:
         high = bisect_right(self._people_sentences, here)
         return [p for p in self.people[low:high] if p.titles and p.start < offset]
 
+    def _organization_named_by(self, mention: Mention, lemma: str) -> Entity | None:
+        """"Redbud Independent School District … The district says", "Pettibone’s Bakery …
+        the bakery posted", "the City of Saskatoon … The city said": a definite noun that is
+        a word of an organization's name given before it, within the window, is that
+        organization (the latest such name)."""
+        if not lemma or len(mention.words) > 3 or mention.head is None or \
+                mention.head.upos != "NOUN":
+            return None
+        here = self._sentence_index(mention.start)
+        best = None
+        for other in self.others:
+            if other.type != "organization" or other.start >= mention.start or \
+                    here - other.sentence_index > DESCRIPTION_WINDOW:
+                continue
+            words = re.findall(r"[\w’'-]+", other.name.lower())
+            if len(words) > 1 and lemma in words[1:] + words[:1] and \
+                    (best is None or other.start > best.start):
+                best = other
+        return self.organization(best.name) if best is not None else None
+
     def _recent_organization(self, offset: int, lemma: str = "") -> Entity | None:
         """The organization a generic noun ("the company", "the magazine") re-mentions: the
         latest one named, the name followed by that noun first ("Family Circle magazine's
@@ -709,13 +734,27 @@ class Article:
                                        entity.office) or \
                     evidence_for(self.doc, entity.mentions, entity.sentences):
                 continue
-            owners = [p for p in named if entity.heads & p.heads]
+            # the name comes later ("names only later"); a name given before it is someone
+            # else ("district spokesperson Tamara Greenlee" … "A spokesperson for the Texas
+            # Education Agency said")
+            owners = [p for p in named if entity.heads & p.heads and (
+                entity.office or self._first_named(p) > first.start)]
             if len(owners) == 1:
                 owner = owners[0]
                 owner.mentions.extend(entity.mentions)
                 owner.sentences |= entity.sentences
                 merged[entity.id] = owner
         return merged
+
+    def _first_named(self, entity: Entity) -> int:
+        """Where the article first mentions a named entity (its first linked mention, else
+        the first place its name is written)."""
+        starts = [m.start for m in entity.mentions]
+        for name in entity.names:
+            found = self.doc.text.find(name)
+            if found >= 0:
+                starts.append(found)
+        return min(starts, default=len(self.doc.text))
 
     # ------------------------------------------------------------------ pronouns
 

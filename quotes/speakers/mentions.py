@@ -375,11 +375,11 @@ def _common_type(head: Word) -> str:
     lemma = singular(head)
     plural = head.feature("Number") == "Plur"
     if (lemma in word_list("organization_heads.txt") and lemma not in roles) or \
-            lemma in word_list("company_nouns.txt"):
+            lemma in word_list("company_nouns.txt") or lemma in word_list("force_nouns.txt"):
         return "organization"          # "the Calgary-based miner" is a company
     if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma) or (
             lemma.endswith("sses") and lemma[:-2] in roles):        # "Witnesses said"
-        return "group" if plural or lemma in ("people", "staff", "police") else "person"
+        return "group" if plural or lemma in ("people", "staff") else "person"
     if not plural and head.upos == "NOUN" and SINGULAR_HUMAN_FALLBACK.search(lemma) and \
             lemma not in word_list("document_nouns.txt") and \
             lemma not in word_list("inanimate_nouns.txt"):

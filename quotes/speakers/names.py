@@ -298,6 +298,11 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
     elif ner_type in ("organization", "place", "other") and lowered not in known_places():
         name = split_title(words, text)          # "Gen. Ana Ferreira" called a place
         core = name.words if name is not None else words
+        if name is not None and name.titles and len(core) in (2, 3) and \
+                all(w.upos == "PROPN" and w.text[:1].isupper() for w in core) and \
+                name.titles[-1].text.lower().rstrip(".") in titles() and \
+                not any(w.text.lower() in word_list("organization_heads.txt") for w in core):
+            return "person"        # "Cumberland County Warden Lorne Baxendale" called a place
         if len(core) in (2, 3) and _given_names().get(core[0].text.lower()) and \
                 not any(w.text.lower() in word_list("organization_heads.txt") for w in core) \
                 and not (len(core) > 2 and core[-1].text.lower() in word_list("place_heads.txt")):

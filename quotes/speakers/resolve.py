@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from ..attribution.cue_syntax import names_a_thing
+from ..lexicon import word_list
 from ..parse.document import ParsedDocument
 from ..records import Attribution
 from .anonymity import NOT_A_SOURCE, UNRESOLVED, evidence_for
 from .entities import Article, Entity
-from .mentions import clean
+from .mentions import clean, singular
+from .names import given_name_gender
 from .polls import POLL_RESPONDENTS, is_share, reports_a_poll
 
 
@@ -19,6 +21,11 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
     sentences that mention it, carry anonymity evidence; no class when it is a thing, not a
     source; otherwise unnamed."""
     if entity.names:
+        withheld = _surname_withheld(doc, entity)
+        if withheld:
+            # "Jolene, … who asked that her last name not be used": a given name alone, the
+            # rest kept back on purpose, is a source the reader cannot identify
+            return "anonymous", withheld
         return "named", f"named {entity.type}"
     if entity.office:
         return "named", "identifiable office holder"
@@ -27,13 +34,20 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
     evidence = evidence_for(doc, entity.mentions, entity.sentences) or entity.inherited_evidence
     if evidence:
         return "anonymous", evidence
+    if entity.type in ("person", "group") and any(
+            m.head is not None and m.pronoun is None and singular(m.head) in SOURCE_WORDS
+            for m in entity.mentions):
+        # "sources told the newspaper", "a source in the security services": in news a
+        # source the story does not name is one it keeps anonymous
+        return "anonymous", "source not named"
     if entity.type == "document":
         # A document is its author's word: named, unless the article keeps the author from
         # us ("an internal email obtained by the Gazette", "a memo circulating among staff").
         if any(UNATTRIBUTED.search(m.text) or UNATTRIBUTED.search(_phrase_of(doc, m))
                for m in entity.mentions) and not any(
                 m.words and m.words[0].text.lower() in DEFINITE_OWNERS - {"the", "this", "that"}
-                or AUTHOR_FROM.search(_phrase_of(doc, m)) for m in entity.mentions):
+                or AUTHOR_FROM.search(_phrase_of(doc, m)) or _author_clause(doc, m)
+                for m in entity.mentions):
             return "unnamed", "unattributed document"
         return "named", "identified document"
     if entity.type == "organization":
@@ -49,6 +63,37 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
             names_a_thing(m.head, m.words) or _demonstrative(m) for m in entity.mentions):
         return None, NOT_A_SOURCE
     return "unnamed", "description without a name"
+
+
+# The nouns by which a story calls the people it keeps unnamed its sources.
+SOURCE_WORDS = frozenset({"source"})
+
+
+def _surname_withheld(doc: ParsedDocument, entity: Entity) -> str | None:
+    """Evidence that a person named by a given name alone had the rest of the name withheld
+    ("Ray, … who asked that his last name not be used", "identified only by her first
+    name"); None for anyone with a surname or without such evidence."""
+    if entity.type != "person" or any(len(n.split()) > 1 or given_name_gender(n) is None
+                                      for n in entity.names):
+        return None
+    evidence = evidence_for(doc, entity.mentions, entity.sentences)
+    return evidence if evidence and re.search(r"name|identif", evidence, re.I) else None
+
+
+def _author_clause(doc: ParsedDocument, mention) -> bool:
+    """"a letter the London-based hedge fund sent to directors", "A memo Okonjo sent to
+    staff": a relative clause without "by" whose subject, a name or a definite noun, wrote
+    or sent the document gives its author (read from the words: a compact parser often
+    makes the author a passive subject or the document's modifier)."""
+    return bool(AUTHOR_CLAUSE.match(mention.text) or AUTHOR_CLAUSE.match(_phrase_of(doc, mention)))
+
+
+# "a letter [that] the fund sent", "a memo Okonjo wrote", "an email the company's lawyers sent"
+AUTHOR_CLAUSE = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that\s+|which\s+)?"
+    r"(?:(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"\s+(?:had\s+|has\s+)?(?:sent|wrote|issued|signed|filed|released|published|drafted|submitted|"
+    r"posted|emailed|mailed|circulated)\b")
 
 
 def _poll_respondents(doc: ParsedDocument, entity: Entity) -> bool:
@@ -104,6 +149,8 @@ def _identified(mention, introducing: bool = False) -> bool:
         return True
     if any(w.upos == "PROPN" and w.index < head.index for w in mention.words):
         return True
+    if singular(head) in word_list("force_nouns.txt"):
+        return True         # "police said": the local force
     return bool(AUTHOR.search(mention.text))
 
 
