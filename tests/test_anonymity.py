@@ -114,3 +114,10 @@ def test_evidence_about_another_source_in_the_sentence_does_not_carry(analyzer):
     assert records["said"].anonymity == "anonymous"
     assert (records["argued"].speaker, records["argued"].anonymity) == (
         "some council members", "unnamed")
+
+
+def test_a_victims_name_withheld_by_police_is_no_anonymous_source(analyzer):
+    text = ("A man was shot Sunday outside a bar, police said. Police withheld his name and "
+            "said the shooter fled on foot.")
+    records = analyzer.extract(text)
+    assert records and all(r.anonymity == "named" for r in records)
