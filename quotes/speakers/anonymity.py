@@ -2,10 +2,11 @@
 any mention of an entity or in the sentences that introduce or re-mention it."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..lexicon import anonymity_patterns, cue_lexicon
-from ..parse.document import ParsedDocument
+from ..parse.document import ParsedDocument, Sentence, Word
 from .mentions import Mention
 
 # The evidence of a pronoun no entity could be found for: not an unnamed source, no class.
@@ -23,12 +24,14 @@ LOOKBACK_SENTENCES = 8
 
 def find_anonymity_evidence(text: str) -> str | None:
     """The first phrase in ``text`` that marks a source as deliberately unidentified."""
-    best = None
-    for pattern in anonymity_patterns():
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best.start()):
-            best = match
-    return best.group(0) if best else None
+    matches = _evidence_matches(text)
+    return matches[0].group(0) if matches else None
+
+
+def _evidence_matches(text: str) -> list[re.Match[str]]:
+    """Every anonymity phrase in ``text``, in reading order."""
+    found = [m for pattern in anonymity_patterns() for m in pattern.finditer(text)]
+    return sorted(found, key=lambda m: m.start())
 
 
 def sentence_text(doc: ParsedDocument, index: int) -> str:
@@ -64,11 +67,7 @@ def _sentence_evidence(doc: ParsedDocument, index: int, mentions: list[Mention])
     if not 0 <= index < len(doc.sentences):
         return None
     sentence = doc.sentences[index]
-    text = doc.text[sentence.start:sentence.end]
-    found = []
-    for pattern in anonymity_patterns():
-        found.extend(pattern.finditer(text))
-    for match in sorted(found, key=lambda m: m.start()):
+    for match in _evidence_matches(doc.text[sentence.start:sentence.end]):
         owner = _described_noun(sentence, sentence.start + match.start())
         if owner is None or any(m.start <= owner.start < m.end for m in mentions) or \
                 not any(m.start >= sentence.start and m.end <= sentence.end for m in mentions) \
@@ -77,7 +76,7 @@ def _sentence_evidence(doc: ParsedDocument, index: int, mentions: list[Mention])
     return None
 
 
-def _speaks(sentence, noun) -> bool:
+def _speaks(sentence: Sentence, noun: Word) -> bool:
     """Whether the noun is the subject of a speech verb: the described one is then a source
     of its own (a parse that makes it the subject of something else leaves the evidence to
     the sentence's speaker, as a misread subject is no reason to drop it)."""
@@ -86,7 +85,7 @@ def _speaks(sentence, noun) -> bool:
         (governor.lemma or governor.text).lower() in cue_lexicon().lemmas
 
 
-def _described_noun(sentence, offset: int):
+def _described_noun(sentence: Sentence, offset: int) -> Word | None:
     """The noun a phrase at ``offset`` describes, when the phrase sits in a relative clause,
     participle or appositive of that noun ("an aide [who spoke on background]"); else None."""
     word = next((w for w in sentence.words if w.start <= offset < w.end or w.start >= offset),

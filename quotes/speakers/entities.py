@@ -666,7 +666,7 @@ class Article:
                     here - other.sentence_index > DESCRIPTION_WINDOW:
                 continue
             words = re.findall(r"[\w’'-]+", other.name.lower())
-            if len(words) > 1 and lemma in words[1:] + words[:1] and \
+            if len(words) > 1 and lemma in words and \
                     (best is None or other.start > best.start):
                 best = other
         return self.organization(best.name) if best is not None else None
