@@ -175,8 +175,10 @@ def test_reduced_relative_misread_as_main_verb_keeps_its_subject_as_speaker():
 15 stalled stall VERB VBN Tense=Past 11 ccomp
 16 . . PUNCT . _ 5 punct
 """)
+    # the speaker is the whole description, the participle phrase included
     assert (record.speaker, record.cue, record.text) == (
-        "A hospital administrator", "said", "the talks had stalled")
+        "A hospital administrator not authorized to discuss the negotiations publicly", "said",
+        "the talks had stalled")
     assert record.anonymity == "anonymous"
     assert "not authorized to discuss" in record.anonymity_evidence
 

@@ -66,6 +66,19 @@ def _dateline(sentence: Sentence, subject: Word) -> bool:
         last.index < len(sentence.words) and sentence.word(last.index + 1).text in DASHES
 
 
+def without_dateline(words: list[Word]) -> list[Word]:
+    """Words of a sentence's opening less its dateline ("OTTAWA — …", "WASHINGTON (AP) — …"):
+    a capitalized place in capitals first, closed by a dash within its first eight words."""
+    if not words or words[0].index != 1 or not (words[0].text.isupper() and len(words[0].text) > 1):
+        return words
+    for i, word in enumerate(words[:8]):
+        if word.text in DASHES and i > 0:
+            return trim_punct(words[i + 1:])
+        if word.upos != "PUNCT" and not word.text[:1].isupper():
+            return words
+    return words
+
+
 def _subjects(sentence: Sentence, verb: Word) -> list[Word]:
     """The verb's subjects, a dateline the parse made one left out."""
     return [c for c in sentence.children(verb)
@@ -269,7 +282,8 @@ def _glued_name_start(sentence: Sentence, left: int) -> int:
     hyphen, first = sentence.word(left - 1), sentence.word(left)
     before = sentence.word(left - 2)
     if hyphen.text != "-" or hyphen.start != before.end or hyphen.end != first.start or \
-            before.upos != "PROPN":
+            not (before.upos == "PROPN" or before.text[:1].isupper() and first.upos == "PROPN"):
+        # ("Per-Arne Nyvold" has "Per" read as a preposition)
         return left
     left -= 2
     while left > 1 and sentence.word(left - 1).text[:1].isupper() and \
@@ -310,8 +324,16 @@ def merge_sibling_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Wor
     subordinators = word_list("subordinators.txt")
     opens_clause = any(c.deprel in ("case", "mark") and c.text.lower() in subordinators and
                        c.index < subjects[-1].index for c in sentence.children(subjects[-1]))
+    # "A senior official, granted anonymity to discuss …, said" parsed with "anonymity" as a
+    # second subject: a participle opening it after a comma describes the first one
+    last_phrase = noun_phrase(sentence, subjects[-1], {verb.index})
+    described = {w.index for w in last_phrase[:1] if w.xpos == "VBN" and w.index > 1 and
+                 sentence.word(w.index - 1).text == ","}
+    # … and "Ray, a retired bus driver, said": a participle modifying a noun is no verb
+    described |= {w.index for w in last_phrase if w.xpos in ("VBN", "VBG") and
+                  w.deprel == "amod"}
     if opens_clause or _fronted_before_comma(sentence, subjects, subordinators) or any(
-            w.upos in ("VERB", "AUX") and w.index not in phrases for w in between):
+            w.upos in ("VERB", "AUX") and w.index not in phrases | described for w in between):
         cue.speaker_head = subjects[-1]
         return noun_phrase(sentence, subjects[-1], exclude={verb.index})
     words = []
@@ -365,6 +387,47 @@ def _thing_subject(sentence: Sentence, subject: Word) -> bool:
     return names_a_thing(subject)
 
 
+def postmodifier(sentence: Sentence, speaker: list[Word], head: Word | None,
+                 cue_word: Word) -> list[Word]:
+    """The words that go on describing a speaker the parser cut short: "A hospital
+    administrator not authorized to discuss the talks said" read with "authorized" as the main
+    verb and "said" as its conjunct, "a study published Thursday in the Journal of Urban
+    Health found" with "found" under "Journal", "Two people familiar with the investigation,
+    speaking on condition …, said" with "familiar" under the cue.  The stretch right after a
+    description, up to the cue, a comma or a quotation mark, opening with an adjective or a
+    participle and holding no finite verb, is the speaker's; none otherwise."""
+    last = speaker[-1] if speaker else None
+    if last is None or head is None or last is not head or head.upos not in ("NOUN", "NUM"):
+        return []
+    before_cue = last.index < cue_word.index
+    end = cue_word.index if before_cue else len(sentence.words) + 1
+    stretch: list[Word] = []
+    for index in range(last.index + 1, end):
+        word = sentence.word(index)
+        if word.text in (",", ";", ":", "(") or word.text in QUOTE_CHARS or word.text in DASHES:
+            break
+        stretch.append(word)
+    stretch = trim_punct(stretch)
+    if not stretch or len(stretch) > 15 or (before_cue and stretch[-1].index + 1 < cue_word.index
+                                            and sentence.word(stretch[-1].index + 1).text != ","):
+        return []
+    first = stretch[1] if stretch[0].text.lower() == "not" and len(stretch) > 1 else stretch[0]
+    finite_first = before_cue and first.upos == "VERB" and first.xpos == "VBD" and \
+        stretch[-1].index + 1 == cue_word.index
+    if not (first.upos == "ADJ" or first.xpos in ("VBN", "VBG") or finite_first):
+        return []
+    for i, word in enumerate(stretch):
+        if word is first:
+            continue
+        if word.upos == "AUX" or word.xpos in ("VBZ", "VBP", "MD") or \
+                word.text.lower() in RELATIVE_PRONOUNS or (
+                    word.xpos == "VBD" and stretch[i - 1].text.lower() not in ("and", "or")):
+            return []
+    if stretch[-1].upos in ("ADP", "DET", "CCONJ", "SCONJ", "PART"):
+        return []
+    return stretch
+
+
 def fronted_subjects(sentence: Sentence, cue: Cue, verb: Word) -> list[Word]:
     """The words of subjects the parser gave the cue before its speaker, when they are not
     part of the speaker ("The krona weakened …, traders said": "The krona" opens the reported
@@ -411,6 +474,29 @@ def _described_noun(sentence: Sentence, word: Word, before: int) -> Word | None:
         if current.deprel in NOUN_MODIFIER_RELATIONS and head.index < before and can_speak(head):
             return head
         current = head
+    return None
+
+
+def _postmodified_owner(sentence: Sentence, word: Word) -> Word | None:
+    """"… machines, two people familiar with the matter said", "A senior official, granted
+    anonymity to discuss internal deliberations, said" parsed with no subject for the cue:
+    the noun closing an adjective or participle phrase is not who speaks; the noun the phrase
+    follows is.  The phrase runs back from the noun, with no comma, finite verb or relative
+    pronoun inside it."""
+    for index in range(word.index - 1, max(0, word.index - 14), -1):
+        current = sentence.word(index)
+        if current.text in (",", ";", ":") or current.text in QUOTE_CHARS or \
+                current.upos == "AUX" or current.xpos in ("VBD", "VBZ", "VBP", "MD") or \
+                current.text.lower() in RELATIVE_PRONOUNS:
+            return None
+        if current.upos == "ADJ" or current.xpos == "VBN":
+            before = index - 1
+            if before >= 1 and sentence.word(before).text == ",":
+                before -= 1
+            owner = sentence.word(before) if before >= 1 else None
+            if owner is not None and (can_speak(owner) or owner.upos == "ADJ" and any(
+                    c.deprel == "det" for c in sentence.children(owner))):
+                return owner
     return None
 
 
@@ -501,6 +587,7 @@ def nearest_subject(sentence: Sentence, verb: Word,
             # "“…,” Melanne Verveer, who served as … during the Clinton administration, told
             # CBS News": a noun closing a relative clause is not the one who speaks
             return _relative_clause_owner(sentence, word) or _agent_owner(sentence, word) or \
+                _postmodified_owner(sentence, word) or \
                 _described_head(sentence, _phrase_head(sentence, word))
         described = _described_noun(sentence, word, verb.index)
         if described is not None:

@@ -15,9 +15,11 @@ from .cue_syntax import (
     nominal_content,
     noun_phrase,
     positional_content,
+    postmodifier,
     speaker_head,
     trim_punct,
     verb_content,
+    without_dateline,
 )
 from .drafts import Cue
 from .marks import QuoteIndex
@@ -155,6 +157,7 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 cue = _verb_cue(doc.text, sentence, word, lemma)
             if cue is not None:
                 _keep_speaker_outside_quotes(cue, quotes)
+                _extend_speaker(cue, quotes)
                 if not cue.according_to and (_mute_subject(cue) or _authors_own(cue)):
                     continue
                 if not cue.according_to and _no_speech_use(cue, quotes):
@@ -386,6 +389,23 @@ def _keep_speaker_outside_quotes(cue: Cue, quotes: QuoteIndex) -> None:
     cue.speaker = [w for w in cue.speaker if w.index in allowed]
 
 
+def _extend_speaker(cue: Cue, quotes: QuoteIndex) -> None:
+    """A description the parser cut short keeps its postmodifier ("A hospital administrator
+    not authorized to discuss the negotiations publicly said"): the speaker's, not the
+    content's."""
+    more = [w for w in postmodifier(cue.sentence, cue.speaker, cue.speaker_head, cue.word)
+            if not quotes.covering(w.start, w.end)]
+    if not more or more[-1].index - cue.speaker[-1].index != len(more):
+        return
+    cue.speaker = cue.speaker + more
+    taken = {w.index for w in more}
+    cue.content = [w for w in cue.content if w.index not in taken]
+    words = cue.sentence.words
+    if cue.according_to and all(w.upos == "PUNCT" for w in words[more[-1].index:]):
+        # "…, according to three people familiar with the talks.": what comes before it
+        cue.content = without_dateline(trim_punct(words[:cue.word.index - 1]))
+
+
 def _next_is_to(sentence: Sentence, word: Word) -> bool:
     return word.index < len(sentence.words) and sentence.word(word.index + 1).text.lower() == "to"
 
@@ -460,7 +480,7 @@ def _according_to_cue(text: str, sentence: Sentence, according: Word) -> Cue | N
         before = trim_punct(words[:according.index - 1])
         if not rest and before:
             # "…, according to sources familiar with the plans.": everything before it.
-            cue.content = before
+            cue.content = without_dateline(before)
         elif not before:
             # "According to the ministry, …": everything after the phrase.
             cue.content = trim_punct(words[last:])

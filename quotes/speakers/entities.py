@@ -51,6 +51,7 @@ from .names import (
     sole_offices,
     split_title,
     text_after,
+    titles,
     typed_names,
 )
 
@@ -407,8 +408,15 @@ class Article:
                     mention.name in p.name.split() and len(p.name.split()) > 1
                     for p in self.people):
                 return self.organization(fuller)     # "Corvista" after "Corvista Bio"
+            if len(mention.name.split()) > 1 and fuller != mention.name and not any(
+                    p.name == mention.name for p in self.people) and \
+                    not first_name_gender(mention.name):
+                return self.organization(fuller)     # "Harrow Lane" after "Harrow Lane Research"
             return self.person(mention.name, _honorific_gender(mention))
         if mention.name and mention.type in ("organization", "group", "document"):
+            titled = self._titled_person_closing(mention)
+            if titled is not None:
+                return titled
             return self.organization(mention.name, mention.type)
         known = self._named_elsewhere(mention) or self._name_after_comma(mention)
         if known is not None:
@@ -420,6 +428,21 @@ class Article:
             # a surname the parser did not read as a name ("Reyes" tagged a noun, "PENCE:")
             return self.person(surname)
         return self._description(mention)
+
+    def _titled_person_closing(self, mention: Mention) -> Entity | None:
+        """"Court of King's Bench Justice Miriam Oyelaran-Hughes", "Cumberland County Warden
+        Lorne Baxendale" read as an organization's name: a person's name that closes the
+        mention right after a title word is who the mention is; the rest is the office."""
+        text = self.doc.text
+        end = mention.start + len(mention.text.rstrip())
+        for person in self._people_in_sentence_of(mention.start):
+            if not mention.start < person.start < end or \
+                    person.start + len(person.name) != end:
+                continue
+            before = re.search(r"([A-Za-z.]+)\s+$", text[mention.start:person.start])
+            if before is not None and before.group(1).lower() in titles():
+                return self.person(person.name, person.gender)
+        return None
 
     def _named_before_parenthesis(self, mention: Mention) -> Entity | None:
         """"Antonín Dvořák (/d(ə)ˈvɔːrʒɑːk/; Czech: [ˈantoɲiːn ˈdvor̝aːk])": what a parenthesis
@@ -505,6 +528,9 @@ class Article:
             entity.heads.add(lemma)
             entity.inherited_evidence = _entity_evidence(self.doc, earlier)
             return entity
+        force = self._force_named(mention, lemma)
+        if force is not None:
+            return force
         key = text.lower()
         if key in self._by_text:
             return self._by_text[key]
@@ -662,14 +688,41 @@ class Article:
         here = self._sentence_index(mention.start)
         best = None
         for other in self.others:
-            if other.type != "organization" or other.start >= mention.start or \
+            # a name the model called a place that no list knows ("the City of Saskatoon")
+            if not (other.type == "organization" or other.type == "place" and
+                    not _listed_place_or_organization(other.name)) or \
+                    other.start >= mention.start or \
                     here - other.sentence_index > DESCRIPTION_WINDOW:
                 continue
             words = re.findall(r"[\w’'-]+", other.name.lower())
             if len(words) > 1 and lemma in words and \
                     (best is None or other.start > best.start):
                 best = other
-        return self.organization(best.name) if best is not None else None
+        return self.organization(self._business_name(best, lemma)) if best is not None else None
+
+    def _business_name(self, name: OtherName, lemma: str) -> str:
+        """"[Pettibone’s] Bakery on Payne Avenue" typed as one place: the business is the
+        name up to its noun, with the owner's possessive the model left out before it."""
+        found = re.search(rf"\b{re.escape(lemma)}\b(?=\s+(?:on|at|in)\s)", name.name, re.I)
+        if found is None:
+            return name.name
+        owner = re.search(r"\b([A-Z][\w-]*[’']s)\s+$", self.doc.text[max(0, name.start - 40):
+                                                                    name.start])
+        return (f"{owner.group(1)} " if owner else "") + name.name[:found.end()]
+
+    def _force_named(self, mention: Mention, lemma: str) -> Entity | None:
+        """"police said" … "a news release from the Dallas Police Department": a bare or
+        definite force noun is the force the article names, before or after it (the first
+        name holding the noun and ending in an institution's head: not "the Dallas Police
+        Association", the officers' union)."""
+        if lemma not in word_list("force_nouns.txt") or len(mention.words) > 2 or (
+                len(mention.words) == 2 and mention.words[0].text.lower() != "the"):
+            return None
+        pattern = re.compile(rf"\b{re.escape(lemma)}\b.*\b(?:department|service|force|bureau)$",
+                             re.I)
+        named = next((o for o in self.others if o.type == "organization" and
+                      pattern.search(o.name)), None)
+        return self.organization(named.name) if named is not None else None
 
     def _recent_organization(self, offset: int, lemma: str = "") -> Entity | None:
         """The organization a generic noun ("the company", "the magazine") re-mentions: the
@@ -944,7 +997,8 @@ class Article:
 # What follows a comma describes the source further, often with the terms of its anonymity
 # ("two council members who support the cuts, speaking on condition of anonymity …"): the
 # name of an unnamed source stops there.
-TRAILING_CLAUSE = re.compile(r",\s.*$", re.S)
+# after a comma: capitalized words up to another comma or to "and" and a capitalized word
+NAME_LIST_GOES_ON = re.compile(r"\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,|\s+(?:and|&)\s+(?:the\s+)?[A-Z])")
 
 
 def _enclosing_openings(text: str, offset: int, reach: int = 200) -> list[int]:
@@ -972,7 +1026,13 @@ def _bare_name(text: str) -> str:
 
 
 def description_text(text: str) -> str:
-    return clean(TRAILING_CLAUSE.sub("", text))
+    """The description less what follows its first comma ("The people, who spoke on …"),
+    except a comma inside a list of names ("a spokesperson for Housing, Infrastructure and
+    Communities Canada")."""
+    for comma in re.finditer(r",(?=\s)", text):
+        if not NAME_LIST_GOES_ON.match(text, comma.end()):
+            return clean(text[:comma.start()])
+    return clean(text)
 
 
 def _agrees(mention: Mention, wanted: str, seen: _Seen) -> bool:
@@ -1022,7 +1082,7 @@ def _title_matches(titles: tuple[str, ...], lemma: str, mention: Mention) -> boo
     if not titles:
         return False
     nouns = [_title_nouns().get(t, t) for t in titles]
-    if nouns[-1] != lemma:
+    if lemma not in (nouns[-1], titles[-1]):       # "Justice …" is "the justice", "the judge"
         return False
     said = {w.text.lower() for w in mention.words}
     if any(q in OTHER_OFFICE and q not in said for q in nouns[:-1]):

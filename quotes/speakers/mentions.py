@@ -87,6 +87,13 @@ def document_lemma(word: Word) -> str:
 def _mention_head(words: list[Word]) -> Word | None:
     ids = {w.index for w in words}
     head = next((w for w in words if w.head not in ids), words[0] if words else None)
+    based = next((i for i, w in enumerate(words) if i > 0 and w.text.lower() == "based" and
+                  words[i - 1].text == "-"), None)
+    if based is not None and head is not None and head.index < words[based].index and \
+            words[-1].upos == "NOUN" and all(w.upos in ("NOUN", "ADJ") for w in words[based + 1:]):
+        # "The Norfolk, Va.-based buyer" parsed with "Norfolk" as the head: the noun after
+        # "-based" is what the mention is
+        return words[-1]
     if head is not None and head.text in PARTICLES:
         # "dos Santos says" with the particle read as the subject: the name is the head
         following = next((w for w in words if w.index == head.index + 1), None)
@@ -94,18 +101,36 @@ def _mention_head(words: list[Word]) -> Word | None:
             head = following
     # "Halvern’s chief executive" with "executive" tagged ADJ: a subject that owns a
     # possessor is a noun, not the "familiar" of "sources familiar with …"
-    nominal_adj = head is not None and head.upos == "ADJ" and head.deprel.startswith("nsubj") \
+    nominal_adj = head is not None and head.upos == "ADJ" and (
+        head.deprel.startswith("nsubj") or head.text.lower() in word_list("role_nouns.txt")) \
         and any(w.head == head.index and w.deprel in ("nmod:poss", "det") for w in words)
     if head is not None and head.upos not in ("NOUN", "PROPN", "PRON", "NUM") and \
             not nominal_adj:
         # A misparsed mention ("sources familiar with …" headed by "familiar"): its first
         # noun before any preposition or clause is the better head.
+        nouns = []
         for word in words:
             if word.upos in ("ADP", "SCONJ", "VERB") or word.text == ",":
                 break
             if word.upos in ("NOUN", "PROPN", "PRON"):
-                return word
+                nouns.append(word)
+            elif nouns:
+                break
+        if nouns:       # the last of a compound: "A hospital administrator not authorized …"
+            return nouns[-1]
     return head
+
+
+def _subject_of_reduced_relative(sentence: Sentence, head: Word, sub: list[Word],
+                                 span: set[int]) -> bool:
+    """"A memo Okonjo sent to staff" parsed with "Okonjo" as the memo's appositive: a name
+    right after the noun, with no comma between, followed by a verb of the mention, is the
+    subject of a relative clause (the memo's author), not the noun's name ("The state news
+    agency RIA Novosti reported": the verb after it is the cue)."""
+    following = sentence.word(sub[-1].index + 1) if sub[-1].index < len(sentence.words) else None
+    return sub[0].index == head.index + 1 and following is not None and \
+        following.index in span and \
+        following.upos == "VERB" and following.xpos in ("VBD", "VBN", "VBZ", "VBP")
 
 
 def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
@@ -170,6 +195,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         # "Malaysia's Prime Minister, Najib Razak" / "the county's director, Paul Amadi":
         # the head is a role and the name stands beside it as an appositive.
         for child, sub in appositives:
+            if _subject_of_reduced_relative(sentence, head, sub, span):
+                continue
             name = name_around(sentence, child, {w.index for w in sub}, doc.text)
             if name is not None:
                 role_parts.append(clean(doc.text[core_words[0].start:core_words[-1].end]))

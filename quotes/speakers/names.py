@@ -48,6 +48,12 @@ def _capitalized(word: Word) -> bool:
     return word.index > 1 or word.upos == "PROPN"
 
 
+def _opens_hyphenated(word: Word, rest: list[Word]) -> bool:
+    """"Per-Arne Nyvold" with "Per" read as a preposition: a capitalized word glued by a
+    hyphen to a capitalized name opens it."""
+    return len(rest) >= 2 and rest[1].upos == "PROPN" and _hyphen_joins(word, rest[0], rest[1])
+
+
 def _function_word_surname(current: list[Word], word: Word, rest: list[Word]) -> bool:
     """"Al From", "George Will": a capitalized word the tagger read as a preposition or
     auxiliary, right after a listed given name alone and ending the run, is a surname."""
@@ -64,7 +70,8 @@ def capitalized_runs(words: list[Word]) -> list[list[Word]]:
     for position, word in enumerate(words):
         inside = current and (word.text.lower() in PARTICLES or word.text in ("-", ".")
                               and word.start == current[-1].end)
-        if _capitalized(word) and (not current or word.start - current[-1].end <= 1):
+        if (_capitalized(word) or not current and _opens_hyphenated(word, words[position + 1:])) \
+                and (not current or word.start - current[-1].end <= 1):
             current.append(word)
         elif inside or _function_word_surname(current, word, words[position + 1:]):
             current.append(word)
@@ -199,6 +206,13 @@ def _titles_before(sentence: Sentence, name: Name) -> tuple[str, ...]:
         before = sentence.word(first - 1)
         if before.upos in ("NOUN", "PROPN") and before.text[:1].islower():
             found.append((before.lemma or before.text).lower())
+        else:
+            # "… Bench Justice Miriam Oyelaran-Hughes", "Chief Justice …" with the model's
+            # name starting after the titles: the capitalized title words right before it
+            index = first - 1
+            while index >= 1 and sentence.word(index).text.lower().rstrip(".") in titles():
+                found.insert(0, sentence.word(index).text.lower().rstrip("."))
+                index -= 1
     return tuple(found)
 
 
@@ -351,12 +365,18 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
     typed = has_ner(doc)
     for sentence in doc.sentences:
         covered: set[int] = set()
+        glued: set[int] = set()
         for span, words in _split_coordinated(sentence):
+            if any(w.index in glued for w in words):
+                continue            # the piece of a hyphenated name already taken
             covered |= {w.index for w in words}
             kind = checked_type(span.type, words, doc.text)
             if kind is None:
                 continue
             if kind == "person":
+                words = _glued_at_hyphens(sentence, words)
+                glued |= {w.index for w in words}
+                covered |= glued
                 after = sentence.words[words[-1].index:]
                 if after and _function_word_surname(words, after[0], after[1:]):
                     words = words + [after[0]]     # "Al From" typed "Al"
@@ -509,6 +529,25 @@ def _split_coordinated(sentence: Sentence) -> list[tuple]:
                 found.append((span, words[start:i]))
             start = i + 1
     return found
+
+
+def _glued_at_hyphens(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """"Monique Whitlock-Barnes", "Per-Arne Nyvold" typed as "Monique Whitlock" and "Barnes",
+    or as "Arne Nyvold": a person's name runs on across a hyphen written without spaces to a
+    capitalized word."""
+    while words[0].index > 2 and _hyphen_joins(sentence.word(words[0].index - 2),
+                                               sentence.word(words[0].index - 1), words[0]):
+        words = sentence.words[words[0].index - 3:words[-1].index]
+    while words[-1].index + 2 <= len(sentence.words) and _hyphen_joins(
+            words[-1], sentence.word(words[-1].index + 1), sentence.word(words[-1].index + 2)):
+        words = sentence.words[words[0].index - 1:words[-1].index + 2]
+    return words
+
+
+def _hyphen_joins(left: Word, hyphen: Word, right: Word) -> bool:
+    return hyphen.text == "-" and left.end == hyphen.start and hyphen.end == right.start and \
+        left.text[:1].isupper() and right.text[:1].isupper() and left.text.isalpha() and \
+        right.text.isalpha()
 
 
 def _uncovered_parts(runs: list[list[Word]], covered: set[int]) -> list[list[Word]]:

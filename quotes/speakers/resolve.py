@@ -73,11 +73,19 @@ def _surname_withheld(doc: ParsedDocument, entity: Entity) -> str | None:
     """Evidence that a person named by a given name alone had the rest of the name withheld
     ("Ray, … who asked that his last name not be used", "identified only by her first
     name"); None for anyone with a surname or without such evidence."""
-    if entity.type != "person" or any(len(n.split()) > 1 or given_name_gender(n) is None
-                                      for n in entity.names):
+    if entity.type != "person" or any(len(n.split()) > 1 for n in entity.names):
         return None
     evidence = evidence_for(doc, entity.mentions, entity.sentences)
-    return evidence if evidence and re.search(r"name|identif", evidence, re.I) else None
+    if not evidence:
+        return None
+    if PART_OF_NAME.search(evidence):
+        return evidence     # "Walt, … who asked that his last name not be used": said outright
+    listed = all(given_name_gender(n) is not None for n in entity.names)
+    return evidence if listed and re.search(r"name|identif", evidence, re.I) else None
+
+
+# evidence that names which part of the name was kept back
+PART_OF_NAME = re.compile(r"\b(?:last|family|first|given)\s+name|\bsurname", re.I)
 
 
 def _author_clause(doc: ParsedDocument, mention) -> bool:
