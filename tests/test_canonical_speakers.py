@@ -177,3 +177,28 @@ def test_a_given_name_before_its_description_is_the_speaker_kept_anonymous(analy
     assert record.speaker_name == name
     assert record.anonymity == "anonymous"
     assert "last name" in record.anonymity_evidence
+
+
+# Guards: readings of the rules above that news articles showed to be wrong.
+@pytest.mark.parametrize("text, speaker", [
+    # "former" modifies the name after it: no phrase describing the name before it
+    ("On the campaign trail for his wife, Democratic presidential front-runner Hillary "
+     "Clinton, former president Bill Clinton said his wife was uniquely qualified.",
+     "Bill Clinton"),
+    # a main verb before the cue is no participle describing the speaker
+    ("The Vermont senator emailed supporters saying the struggle continues.",
+     "The Vermont senator"),
+    # a person's name before an appositive with "-based" keeps the name
+    ("Joe Madison, a D.C.-based talk radio host, said the endorsement mattered.",
+     "Joe Madison, a D.C.-based talk radio host"),
+])
+def test_a_speaker_already_whole_is_left_as_it_is(analyzer, text, speaker):
+    records = [r for r in analyzer.extract(text) if r.cue in ("said", "saying")]
+    assert [r.speaker for r in records] == [speaker]
+
+
+def test_a_time_after_a_document_is_not_its_description(analyzer):
+    text = ("Mrs. Clinton holds a wide lead among black voters, according to a New York Times "
+            "poll last week.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker == "a New York Times poll"

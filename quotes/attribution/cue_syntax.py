@@ -387,6 +387,9 @@ def _thing_subject(sentence: Sentence, subject: Word) -> bool:
     return names_a_thing(subject)
 
 
+TIME_ADJECTIVES = frozenset({"last", "next", "past", "this", "early", "earlier", "late", "later"})
+
+
 def postmodifier(sentence: Sentence, speaker: list[Word], head: Word | None,
                  cue_word: Word) -> list[Word]:
     """The words that go on describing a speaker the parser cut short: "A hospital
@@ -412,10 +415,17 @@ def postmodifier(sentence: Sentence, speaker: list[Word], head: Word | None,
                                             and sentence.word(stretch[-1].index + 1).text != ","):
         return []
     first = stretch[1] if stretch[0].text.lower() == "not" and len(stretch) > 1 else stretch[0]
+    # "A memo circulated … said" read with the participle as the main verb and the cue as its
+    # conjunct (no "and" before it); not "The senator emailed supporters saying …"
     finite_first = before_cue and first.upos == "VERB" and first.xpos == "VBD" and \
-        stretch[-1].index + 1 == cue_word.index
-    if not (first.upos == "ADJ" or first.xpos in ("VBN", "VBG") or finite_first):
-        return []
+        stretch[-1].index + 1 == cue_word.index and cue_word.head == first.index and \
+        cue_word.deprel == "conj" and not any(c.deprel == "cc"
+                                              for c in sentence.children(cue_word))
+    if not (first.upos == "ADJ" or first.xpos in ("VBN", "VBG") or finite_first) or \
+            first.text.lower() in time_words() or first.text.lower() in TIME_ADJECTIVES:
+        return []           # "a poll last week": a time, not a description
+    if any(c.deprel == "mark" for c in sentence.children(first)):
+        return []           # "as the polls closed stating …": the verb of a clause of its own
     for i, word in enumerate(stretch):
         if word is first:
             continue
@@ -489,12 +499,17 @@ def _postmodified_owner(sentence: Sentence, word: Word) -> Word | None:
                 current.upos == "AUX" or current.xpos in ("VBD", "VBZ", "VBP", "MD") or \
                 current.text.lower() in RELATIVE_PRONOUNS:
             return None
-        if current.upos == "ADJ" or current.xpos == "VBN":
+        if (current.upos == "ADJ" and current.xpos == "JJ" or current.xpos == "VBN") and not (
+                current.deprel == "amod" and current.head > current.index) and \
+                current.deprel not in ("case", "fixed", "det", "advmod"):
+            # a modifier after its noun ("people familiar with …"), not one before it
+            # ("former president Bill Clinton", "the Massachusetts Democratic party")
             before = index - 1
             if before >= 1 and sentence.word(before).text == ",":
                 before -= 1
             owner = sentence.word(before) if before >= 1 else None
-            if owner is not None and (can_speak(owner) or owner.upos == "ADJ" and any(
+            if owner is not None and owner.upos != "PRON" and (can_speak(owner) or
+                                                                owner.upos == "ADJ" and any(
                     c.deprel == "det" for c in sentence.children(owner))):
                 return owner
     return None

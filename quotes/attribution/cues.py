@@ -399,6 +399,10 @@ def _extend_speaker(cue: Cue, quotes: QuoteIndex) -> None:
         return
     cue.speaker = cue.speaker + more
     taken = {w.index for w in more}
+    if more[-1].index < cue.word.index:
+        # what stands between the speaker and its cue (", N.Y., speaking on condition …,")
+        # is an aside, not what was said
+        taken |= set(range(more[-1].index + 1, cue.word.index))
     cue.content = [w for w in cue.content if w.index not in taken]
     words = cue.sentence.words
     if cue.according_to and all(w.upos == "PUNCT" for w in words[more[-1].index:]):

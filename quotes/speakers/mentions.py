@@ -90,6 +90,7 @@ def _mention_head(words: list[Word]) -> Word | None:
     based = next((i for i, w in enumerate(words) if i > 0 and w.text.lower() == "based" and
                   words[i - 1].text == "-"), None)
     if based is not None and head is not None and head.index < words[based].index and \
+            words[0].upos == "DET" and head.index <= words[0].index + 2 and \
             words[-1].upos == "NOUN" and all(w.upos in ("NOUN", "ADJ") for w in words[based + 1:]):
         # "The Norfolk, Va.-based buyer" parsed with "Norfolk" as the head: the noun after
         # "-based" is what the mention is
@@ -114,6 +115,8 @@ def _mention_head(words: list[Word]) -> Word | None:
                 break
             if word.upos in ("NOUN", "PROPN", "PRON"):
                 nouns.append(word)
+            elif word.text in ("'s", "’s", "'", "’"):
+                nouns = []      # "an inspector general's report": the owner is not the head
             elif nouns:
                 break
         if nouns:       # the last of a compound: "A hospital administrator not authorized …"

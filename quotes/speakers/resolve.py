@@ -56,7 +56,8 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
         # author is given is identified; "a memo circulated among House Democrats", "a
         # parts supplier in Quebec" are not.
         first = min(entity.mentions, key=lambda m: m.start)
-        if _identified(first, introducing=True) or any(_identified(m) for m in entity.mentions):
+        if _identified(first, introducing=True) or any(
+                _identified(m) or _author_clause(doc, m) for m in entity.mentions):
             return "named", f"identified {entity.type}"
         return "unnamed", f"generic {entity.type}"
     if entity.type == "unknown" and all(
@@ -96,12 +97,13 @@ def _author_clause(doc: ParsedDocument, mention) -> bool:
     return bool(AUTHOR_CLAUSE.match(mention.text) or AUTHOR_CLAUSE.match(_phrase_of(doc, mention)))
 
 
-# "a letter [that] the fund sent", "a memo Okonjo wrote", "an email the company's lawyers sent"
+# "a letter [that] the fund sent", "a memo Okonjo wrote", "an email the company's lawyers sent",
+# "a speech Mrs. Clinton delivered"
 AUTHOR_CLAUSE = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that\s+|which\s+)?"
-    r"(?:(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"(?:(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
     r"\s+(?:had\s+|has\s+)?(?:sent|wrote|issued|signed|filed|released|published|drafted|submitted|"
-    r"posted|emailed|mailed|circulated)\b")
+    r"posted|emailed|mailed|circulated|delivered|gave|prepared|commissioned)\b")
 
 
 def _poll_respondents(doc: ParsedDocument, entity: Entity) -> bool:
