@@ -179,6 +179,18 @@ def test_a_given_name_before_its_description_is_the_speaker_kept_anonymous(analy
     assert "last name" in record.anonymity_evidence
 
 
+
+def test_a_noun_inside_a_participle_phrase_after_the_speaker_does_not_speak(analyzer):
+    # "said" parsed with no subject, "official" as an adjective with a clause of its own
+    text = ("A senior administration official, speaking on condition of anonymity to discuss "
+            "deliberations that have not been made public, said the aim was to close the "
+            "loopholes. The official said the rules would take effect in March.")
+    first, second = analyzer.extract(text)
+    assert first.speaker == "A senior administration official"
+    assert first.text == "the aim was to close the loopholes"
+    assert second.speaker_name == "A senior administration official"
+    assert first.speaker_entity == second.speaker_entity
+
 # Guards: readings of the rules above that news articles showed to be wrong.
 @pytest.mark.parametrize("text, speaker", [
     # "former" modifies the name after it: no phrase describing the name before it

@@ -515,6 +515,26 @@ def _postmodified_owner(sentence: Sentence, word: Word) -> Word | None:
     return None
 
 
+def _participle_owner(sentence: Sentence, word: Word) -> Word | None:
+    """"A senior official, speaking on condition of anonymity to discuss deliberations that
+    have not been made public, said" parsed with no subject for the cue: a noun inside a
+    participle phrase set off by a comma after a noun is not who speaks; that noun is."""
+    current = word
+    for _ in range(6):
+        head = sentence.head_of(current)
+        if head is None or head.index > word.index:
+            return None
+        if head.xpos in ("VBG", "VBN") and head.index > 2 and \
+                sentence.word(head.index - 1).text == ",":
+            owner = sentence.word(head.index - 2)
+            if owner.upos in ("NOUN", "PROPN") or owner.upos == "ADJ" and any(
+                    c.deprel == "det" for c in sentence.children(owner)):
+                return owner
+            return None
+        current = head
+    return None
+
+
 def _relative_clause_owner(sentence: Sentence, word: Word) -> Word | None:
     """The noun a relative clause containing ``word`` describes, if any."""
     current = word
@@ -602,11 +622,11 @@ def nearest_subject(sentence: Sentence, verb: Word,
             # "“…,” Melanne Verveer, who served as … during the Clinton administration, told
             # CBS News": a noun closing a relative clause is not the one who speaks
             return _relative_clause_owner(sentence, word) or _agent_owner(sentence, word) or \
-                _postmodified_owner(sentence, word) or \
+                _postmodified_owner(sentence, word) or _participle_owner(sentence, word) or \
                 _described_head(sentence, _phrase_head(sentence, word))
         described = _described_noun(sentence, word, verb.index)
         if described is not None:
-            return described
+            return _participle_owner(sentence, described) or described
         break
     # an infinitive never inverts ("…,” said the spokesman"): "he was the first one to say
     # …" is said by the subject it hangs from, and "needing to mention the author" has its

@@ -734,7 +734,8 @@ class Article:
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
         candidates = [o for o in self.others if (o.type == "organization" or (
-                          o.type == "place" and not _listed_place_or_organization(o.name))) and o.start < offset
+                          o.type == "place" and not _listed_place_or_organization(o.name)
+                          and self._acts_or_is_described(o))) and o.start < offset
                       and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset), key=lambda e: e.last, default=None)
@@ -749,6 +750,16 @@ class Article:
         """The name is followed by the noun ("Family Circle magazine")."""
         after = re.match(r"\W{0,2}\s*(\w+)", self.doc.text[name.end:name.end + 30])
         return bool(lemma) and after is not None and after.group(1).lower() == lemma
+
+    def _acts_or_is_described(self, name: OtherName) -> bool:
+        """A name the model called a place that acts like a company: the subject of its
+        clause, or described by an appositive ("Lumora, the San Francisco startup"); not a
+        place where something happens ("Residents of Glace Bay and New Waterford said")."""
+        if re.match(r",\s+who\b", self.doc.text[name.end:name.end + 8]) or any(
+                e.type == "person" and name.name in e.names for e in self.entities):
+            return False        # "Dunvegan, who manages the fleet": a person
+        return self._name_is_subject(name) or bool(
+            re.match(r",\s+(?:the|a|an)\s", self.doc.text[name.end:name.end + 6], re.I))
 
     def _name_is_subject(self, name: OtherName) -> bool:
         sentence = self.doc.sentence_containing(name.start)
