@@ -67,7 +67,9 @@ def word_list(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def anonymity_patterns() -> tuple[re.Pattern[str], ...]:
     """The phrases that mark a source as deliberately unidentified (anonymity_phrases.txt)."""
-    return tuple(re.compile(rf"\b{p}\b", re.IGNORECASE) for p in word_list("anonymity_phrases.txt"))
+    # a space in a phrase matches any run of spaces ("who wasn't  authorized", line breaks)
+    return tuple(re.compile(r"\b" + p.replace(" ", r"\s+") + r"\b", re.IGNORECASE)
+                 for p in word_list("anonymity_phrases.txt"))
 
 
 def anonymity_spans(text: str) -> list[tuple[int, int]]:

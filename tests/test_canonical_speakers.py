@@ -191,6 +191,28 @@ def test_a_noun_inside_a_participle_phrase_after_the_speaker_does_not_speak(anal
     assert second.speaker_name == "A senior administration official"
     assert first.speaker_entity == second.speaker_entity
 
+
+def test_a_contracted_not_authorized_is_anonymity_evidence_whatever_the_spacing(analyzer):
+    text = ("The group is combing through digital archives for spots, according to a "
+            "Crossroads official who wasn't  authorized to speak publicly.")
+    (record,) = analyzer.extract(text)
+    assert record.anonymity == "anonymous"
+    assert record.anonymity_evidence == "wasn't authorized to speak"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\"Thanks for welcoming these refugees,\" said master of ceremonies Asab Al-Tabchi, a "
+     "Syrian engineer who moved here decades ago.", "Asab Al-Tabchi"),
+    # the model tags no name here, and the parser makes it the subject of what was said
+    ("According to contributor and monetary historian David Marsh, U.S. and European "
+     "interest rates have moved in opposite directions.", "David Marsh"),
+])
+def test_a_name_after_a_role_phrase_is_the_speaker(analyzer, text, name):
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == name
+    assert record.anonymity == "named"
+    assert name not in record.text
+
 # Guards: readings of the rules above that news articles showed to be wrong.
 @pytest.mark.parametrize("text, speaker", [
     # "former" modifies the name after it: no phrase describing the name before it
@@ -214,3 +236,10 @@ def test_a_time_after_a_document_is_not_its_description(analyzer):
             "poll last week.")
     (record,) = analyzer.extract(text)
     assert record.speaker == "a New York Times poll"
+
+
+def test_a_spokesman_for_a_named_person_is_not_that_person(analyzer):
+    text = "A spokesman for Democratic presidential candidate Hillary Clinton said the report was false."
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name != "Hillary Clinton"
+    assert record.anonymity == "unnamed"

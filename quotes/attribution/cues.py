@@ -393,8 +393,9 @@ def _extend_speaker(cue: Cue, quotes: QuoteIndex) -> None:
     """A description the parser cut short keeps its postmodifier ("A hospital administrator
     not authorized to discuss the negotiations publicly said"): the speaker's, not the
     content's."""
-    more = [w for w in postmodifier(cue.sentence, cue.speaker, cue.speaker_head, cue.word)
-            if not quotes.covering(w.start, w.end)]
+    more = _name_after_role(cue) or [
+        w for w in postmodifier(cue.sentence, cue.speaker, cue.speaker_head, cue.word)
+        if not quotes.covering(w.start, w.end)]
     if not more or more[-1].index - cue.speaker[-1].index != len(more):
         return
     cue.speaker = cue.speaker + more
@@ -408,6 +409,33 @@ def _extend_speaker(cue: Cue, quotes: QuoteIndex) -> None:
     if cue.according_to and all(w.upos == "PUNCT" for w in words[more[-1].index:]):
         # "…, according to three people familiar with the talks.": what comes before it
         cue.content = without_dateline(trim_punct(words[:cue.word.index - 1]))
+
+
+def _name_after_role(cue: Cue) -> list[Word]:
+    """"According to USA TODAY contributor and monetary historian David Marsh, U.S. … rates
+    have moved" parsed with the name as the subject of the reported clause: a person's name
+    the model typed, right after the speaker's closing role noun and closed by a comma or the
+    cue, is the speaker's."""
+    if not cue.speaker:
+        return []
+    sentence, last = cue.sentence, cue.speaker[-1]
+    if last.upos != "NOUN" or not last.text[:1].islower():
+        return []
+    span = next((n for n in sentence.names if n.type == "person" and n.first == last.index + 1),
+                None)
+    first, end = (span.first, span.last) if span is not None else (last.index + 1, last.index)
+    if span is None:
+        # the model missed it: a listed given name and capitalized words after it
+        while end + 1 <= len(sentence.words) and sentence.word(end + 1).upos == "PROPN" and \
+                sentence.word(end + 1).text[:1].isupper():
+            end += 1
+        if end - first < 1 or sentence.word(first).text.lower() not in first_words(
+                "first_names.txt"):
+            return []
+    after = sentence.word(end + 1) if end < len(sentence.words) else None
+    if after is not None and after.text not in (",", ".", ";") and after is not cue.word:
+        return []
+    return sentence.words[first - 1:end]
 
 
 def _next_is_to(sentence: Sentence, word: Word) -> bool:

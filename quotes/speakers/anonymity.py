@@ -25,7 +25,7 @@ LOOKBACK_SENTENCES = 8
 def find_anonymity_evidence(text: str) -> str | None:
     """The first phrase in ``text`` that marks a source as deliberately unidentified."""
     matches = _evidence_matches(text)
-    return matches[0].group(0) if matches else None
+    return " ".join(matches[0].group(0).split()) if matches else None
 
 
 def _evidence_matches(text: str) -> list[re.Match[str]]:
@@ -72,7 +72,7 @@ def _sentence_evidence(doc: ParsedDocument, index: int, mentions: list[Mention])
         if owner is None or any(m.start <= owner.start < m.end for m in mentions) or \
                 not any(m.start >= sentence.start and m.end <= sentence.end for m in mentions) \
                 or not _speaks(sentence, owner):
-            return match.group(0)
+            return " ".join(match.group(0).split())
     return None
 
 

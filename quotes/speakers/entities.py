@@ -753,13 +753,16 @@ class Article:
 
     def _acts_or_is_described(self, name: OtherName) -> bool:
         """A name the model called a place that acts like a company: the subject of its
-        clause, or described by an appositive ("Lumora, the San Francisco startup"); not a
+        clause, or described by an appositive or a "which" clause ("Lumora, the San Francisco
+        startup", "Mondelez, which generated …"); not a
         place where something happens ("Residents of Glace Bay and New Waterford said")."""
         if re.match(r",\s+who\b", self.doc.text[name.end:name.end + 8]) or any(
                 e.type == "person" and name.name in e.names for e in self.entities):
             return False        # "Dunvegan, who manages the fleet": a person
-        return self._name_is_subject(name) or bool(
-            re.match(r",\s+(?:the|a|an)\s", self.doc.text[name.end:name.end + 6], re.I))
+        # one name, one sense per article: any of its mentions may show it
+        return any(self._name_is_subject(other) or bool(re.match(
+            r",\s+(?:the|a|an|which)\s", self.doc.text[other.end:other.end + 8], re.I))
+            for other in self.others if other.name == name.name)
 
     def _name_is_subject(self, name: OtherName) -> bool:
         sentence = self.doc.sentence_containing(name.start)
@@ -1009,6 +1012,10 @@ class Article:
 # ("two council members who support the cuts, speaking on condition of anonymity …"): the
 # name of an unnamed source stops there.
 # after a comma: capitalized words up to another comma or to "and" and a capitalized word
+# … when the list is the name of what the description is of ("a spokesperson for Housing, …"),
+# not names of people it lists ("actors Meryl Streep, Mark Hamill, …")
+NAME_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|at|from|with|in)\s+(?:the\s+)?"
+                                    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
 NAME_LIST_GOES_ON = re.compile(r"\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,|\s+(?:and|&)\s+(?:the\s+)?[A-Z])")
 
 
@@ -1041,7 +1048,8 @@ def description_text(text: str) -> str:
     except a comma inside a list of names ("a spokesperson for Housing, Infrastructure and
     Communities Canada")."""
     for comma in re.finditer(r",(?=\s)", text):
-        if not NAME_LIST_GOES_ON.match(text, comma.end()):
+        if not (NAME_LIST_GOES_ON.match(text, comma.end()) and
+                NAME_AFTER_PREPOSITION.search(text, 0, comma.start())):
             return clean(text[:comma.start()])
     return clean(text)
 

@@ -13,6 +13,7 @@ from .names import (
     Name,
     capitalized_runs,
     first_name_gender,
+    given_name_gender,
     honorific_gender,
     is_bare_title,
     is_person_like,
@@ -321,7 +322,43 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
             if name is not None and (first_name_gender(name.text) or (
                     before_clause and span is not None and span.type == "person")):
                 return name
+    return _name_after_role_phrase(doc, sentence, head, words)
+
+
+def _name_after_role_phrase(doc: ParsedDocument, sentence: Sentence, head: Word,
+                            words: list[Word]) -> Name | None:
+    """"master of ceremonies Asab Al-Tabchi", "monetary historian David Marsh": a name the
+    model typed a person right after a lower-case noun of the mention, with no comma since
+    the head, is whom the role phrase describes."""
+    if _common_type(head) not in ("person", "unknown") or \
+            singular(head) in word_list("document_nouns.txt"):
+        return None             # "An audit prepared by the accounting firm Brill & Sato"
+    inside = {w.index for w in words}
+    for span in sentence.names:
+        if span.type != "person" or span.first not in inside or span.last not in inside or \
+                span.first <= head.index or span.first < 2:
+            continue
+        before = sentence.word(span.first - 1)
+        between = [w for w in words if head.index < w.index < span.first]
+        if before.upos == "NOUN" and before.text[:1].islower() and _role_run(between) and \
+                (span.last > span.first or given_name_gender(before.text) is None and
+                 sentence.word(span.first).feature("Number") != "Plur"):
+            return split_title(sentence.words[span.first - 1:span.last], doc.text)
+    # … or one it missed: a listed given name and a surname after the noun
+    for run in capitalized_runs([w for w in words if w.index > head.index]):
+        before = sentence.word(run[0].index - 1)
+        between = [w for w in words if head.index < w.index < run[0].index]
+        if len(run) >= 2 and given_name_gender(run[0].text) and before.upos == "NOUN" and \
+                before.text[:1].islower() and _role_run(between):
+            return split_title(run, doc.text)
     return None
+
+
+def _role_run(words: list[Word]) -> bool:
+    """The words between a role noun and a name continue the role ("master of ceremonies",
+    "contributor and monetary historian"): no comma, and no preposition but "of" ("a
+    spokesman for candidate Hillary Clinton" is not Clinton)."""
+    return not any(w.text == "," or w.upos == "ADP" and w.text.lower() != "of" for w in words)
 
 
 def _owner(sentence: Sentence, name: Name) -> bool:

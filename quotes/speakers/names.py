@@ -127,7 +127,8 @@ def split_title(run: list[Word], text: str) -> Name | None:
         # Gregoire" (from "Governor of Washington …", Washington a given name too): the name
         # starts at its listed given name
         given = next((i for i, w in enumerate(name[1:-1], 1)
-                      if _given_names().get(w.text.lower())), None)
+                      if _given_names().get(w.text.lower()) and name[i + 1].text != "-"),
+                     None)         # "Asab Al-Tabchi": "Al" opens the hyphenated surname
         if given is not None:
             cut, name = given, name[given:]
     if not name or (len(name) == 1 and name[0].text.lower() in known):
