@@ -243,3 +243,36 @@ def test_a_spokesman_for_a_named_person_is_not_that_person(analyzer):
     (record,) = analyzer.extract(text)
     assert record.speaker_name != "Hillary Clinton"
     assert record.anonymity == "unnamed"
+
+
+# Anonymity read off the second blind set's wording (corpora/ 043-048).
+def test_sources_close_to_someone_are_anonymous(analyzer):
+    (record,) = analyzer.extract("Sources close to the board said the chairman would step down.")
+    assert (record.anonymity, record.anonymity_evidence) == ("anonymous", "source not named")
+
+
+def test_a_given_name_whose_surname_is_withheld_outside_any_attribution(analyzer):
+    text = ("Marisol, 44, a school bus driver in Tulsa who asked that her last name not be used "
+            "because she has not told her employer, joined the study in May. “I got my "
+            "evenings back,” she said.")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.anonymity) == ("Marisol", "anonymous")
+
+
+def test_a_withheld_name_in_a_speakers_who_clause_is_not_the_reported_groups(analyzer):
+    text = ("Yolanda, who lives two doors down and asked that her last name not be used because "
+            "she rents from another company, said tenants on the block had called the building "
+            "“the matchbox” for years.")
+    records = {r.speaker: r for r in analyzer.extract(text)}
+    assert records["Yolanda"].anonymity == "anonymous"
+    assert records["tenants on the block"].anonymity == "unnamed"
+
+
+def test_a_group_granted_anonymity_as_all_three_and_one_of_them(analyzer):
+    text = ("Three paramedics who spoke to the Herald on Monday said crews were eating meals in "
+            "their ambulances. All three asked not to be named because they are not authorised "
+            "to speak publicly. \"You hand over a patient at midnight,\" one of them said.")
+    group, member = analyzer.extract(text)
+    assert group.speaker_type == "group"
+    assert (group.anonymity, member.anonymity) == ("anonymous", "anonymous")
+    assert group.speaker_entity != member.speaker_entity

@@ -67,13 +67,32 @@ def _sentence_evidence(doc: ParsedDocument, index: int, mentions: list[Mention])
     if not 0 <= index < len(doc.sentences):
         return None
     sentence = doc.sentences[index]
-    for match in _evidence_matches(doc.text[sentence.start:sentence.end]):
+    text = doc.text[sentence.start:sentence.end]
+    for match in _evidence_matches(text):
         owner = _described_noun(sentence, sentence.start + match.start())
+        if owner is None and _in_someone_elses_clause(text, match, sentence.start, mentions):
+            continue
         if owner is None or any(m.start <= owner.start < m.end for m in mentions) or \
                 not any(m.start >= sentence.start and m.end <= sentence.end for m in mentions) \
                 or not _speaks(sentence, owner):
             return " ".join(match.group(0).split())
     return None
+
+
+def _in_someone_elses_clause(text: str, match: re.Match[str], offset: int,
+                             mentions: list[Mention]) -> bool:
+    """"Yolanda, who lives two doors down and asked that her last name not be used …, said
+    tenants on the block had called …" (a parse that hides whom the clause describes): the
+    phrase sits in a "who" clause set off after a name or noun that is none of the entity's
+    mentions."""
+    clause = None
+    for found in re.finditer(r",\s+(?:who|whom)\b", text[:match.start()]):
+        clause = found
+    if clause is None or "," in text[clause.end():match.start()]:
+        return False
+    antecedent = offset + clause.start()
+    return not any(m.start < antecedent <= m.end + 1 or m.start >= offset + clause.start()
+                   and m.end <= offset + match.end() for m in mentions)
 
 
 def _speaks(sentence: Sentence, noun: Word) -> bool:
@@ -99,6 +118,8 @@ def _described_noun(sentence: Sentence, offset: int) -> Word | None:
     return None
 
 
+# Subjects of the next sentence that take up a group just mentioned ("All three asked …")
+GROUP_SUBJECTS = frozenset({"they", "both", "all", "each", "two", "three", "four", "five"})
 # How far ahead a sentence re-mentioning the source ("The person asked not to be identified
 # because the discussions were private.") is read for the evidence.
 LOOKAHEAD_SENTENCES = 3
@@ -114,6 +135,14 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
     here = doc.sentence_containing(mention.start)
     if here is None:
         return None
+    following = doc.sentences[here.index + 1:here.index + 2]
+    if head.feature("Number") == "Plur" and following and any(
+            w.deprel.startswith("nsubj") and w.text.lower() in GROUP_SUBJECTS
+            for w in following[0].words):
+        # "Three paramedics … said … All three asked not to be named …"
+        evidence = find_anonymity_evidence(sentence_text(doc, following[0].index))
+        if evidence:
+            return evidence
     for sentence in doc.sentences[here.index + 1:here.index + 1 + LOOKAHEAD_SENTENCES]:
         for word in sentence.words:
             if (word.lemma or word.text).lower() == lemma and word.deprel.startswith("nsubj") \

@@ -512,6 +512,8 @@ class Article:
                        if head is None or w.index < head.index) or first in ("a", "an", "one") \
             and any(w.text.lower() == "second" for w in mention.words)
         earlier = self._same_kind(mention, lemma)
+        if _one_of(mention) and earlier is None and mention.words[2].upos == "PRON":
+            earlier = self._recent_group(mention)      # "Three paramedics … one of them said"
         if distinct:
             # "a second official", "another person familiar with the talks", "the other":
             # a new source of the same kind, granted the same terms as the earlier one.
@@ -568,6 +570,15 @@ class Article:
             entity.heads.add(lemma)
         self._by_text[key] = entity
         return entity
+
+    def _recent_group(self, mention: Mention) -> Entity | None:
+        """The latest group of people before the mention, within a few sentences: whom
+        "one of them" is one of."""
+        here = self._sentence_index(mention.start)
+        groups = [e for e in self.entities if e.type in ("group", "person") and
+                  e.number == "plur" and 0 <= e.last < mention.start and
+                  here - max(e.sentences, default=here) <= JUST_NAMED]
+        return max(groups, key=lambda e: e.last, default=None)
 
     def _owns(self, possessor: Word, entity: Entity) -> bool:
         """"rival Donald Trump" … "Trump's campaign is seizing on comments his rival made":

@@ -103,9 +103,11 @@ def _mention_head(words: list[Word]) -> Word | None:
             head = following
     # "Halvern’s chief executive" with "executive" tagged ADJ: a subject that owns a
     # possessor is a noun, not the "familiar" of "sources familiar with …"
-    nominal_adj = head is not None and head.upos == "ADJ" and (
-        head.deprel.startswith("nsubj") or head.text.lower() in word_list("role_nouns.txt")) \
-        and any(w.head == head.index and w.deprel in ("nmod:poss", "det") for w in words)
+    role = head is not None and head.text.lower() in word_list("role_nouns.txt")
+    nominal_adj = head is not None and head.upos == "ADJ" and (((
+        head.deprel.startswith("nsubj") or role)
+        and any(w.head == head.index and w.deprel in ("nmod:poss", "det") for w in words))
+        or role and head.deprel.startswith("nsubj"))   # "A law enforcement official said"
     if head is not None and head.upos not in ("NOUN", "PROPN", "PRON", "NUM") and \
             not nominal_adj:
         # A misparsed mention ("sources familiar with …" headed by "familiar"): its first
@@ -205,6 +207,10 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
             if name is not None:
                 role_parts.append(clean(doc.text[core_words[0].start:core_words[-1].end]))
                 break
+        if name is None:
+            name = _name_after_role_phrase(doc, sentence, head, words)
+            if name is not None:        # the role is what stands before the name
+                role_parts.append(clean(doc.text[words[0].start:name.words[0].start]))
     else:
         for child, sub in appositives:
             role_parts.append(clean(doc.text[sub[0].start:sub[-1].end]))
@@ -322,7 +328,7 @@ def _name_beside(doc: ParsedDocument, sentence: Sentence, head: Word,
             if name is not None and (first_name_gender(name.text) or (
                     before_clause and span is not None and span.type == "person")):
                 return name
-    return _name_after_role_phrase(doc, sentence, head, words)
+    return None
 
 
 def _name_after_role_phrase(doc: ParsedDocument, sentence: Sentence, head: Word,

@@ -10,7 +10,7 @@ from ..parse.document import ParsedDocument
 from ..records import Attribution
 from .anonymity import NOT_A_SOURCE, UNRESOLVED, evidence_for
 from .entities import Article, Entity
-from .mentions import clean, singular
+from .mentions import clean, document_lemma, singular
 from .names import given_name_gender
 from .polls import POLL_RESPONDENTS, is_share, reports_a_poll
 
@@ -35,7 +35,7 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
     if evidence:
         return "anonymous", evidence
     if entity.type in ("person", "group") and any(
-            m.head is not None and m.pronoun is None and singular(m.head) in SOURCE_WORDS
+            m.head is not None and m.pronoun is None and document_lemma(m.head) in SOURCE_WORDS
             for m in entity.mentions):
         # "sources told the newspaper", "a source in the security services": in news a
         # source the story does not name is one it keeps anonymous
@@ -76,7 +76,11 @@ def _surname_withheld(doc: ParsedDocument, entity: Entity) -> str | None:
     name"); None for anyone with a surname or without such evidence."""
     if entity.type != "person" or any(len(n.split()) > 1 for n in entity.names):
         return None
-    evidence = evidence_for(doc, entity.mentions, entity.sentences)
+    # the sentences that give the name too, quoted or not ("Dana, 31, …, who asked that her
+    # last name not be used …, joined the trial" before "“…,” she said")
+    named_in = {s.index for s in doc.sentences for n in entity.names
+                if re.search(rf"\b{re.escape(n)}\b", doc.text[s.start:s.end])}
+    evidence = evidence_for(doc, entity.mentions, entity.sentences | named_in)
     if not evidence:
         return None
     if PART_OF_NAME.search(evidence):
