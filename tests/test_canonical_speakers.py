@@ -276,3 +276,33 @@ def test_a_group_granted_anonymity_as_all_three_and_one_of_them(analyzer):
     assert group.speaker_type == "group"
     assert (group.anonymity, member.anonymity) == ("anonymous", "anonymous")
     assert group.speaker_entity != member.speaker_entity
+
+
+def test_police_named_by_their_place_alone(analyzer):
+    text = ("Chicago police arrested the landlord on Tuesday. He turned himself in at Area One "
+            "headquarters shortly after 8 a.m. with his lawyer, police said.")
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "Chicago police"
+
+
+def test_the_club_is_the_team_not_the_bylines_outlet(analyzer):
+    # a guard: the team typed as its players, a byline's "ESPN Staff Writer" typed an
+    # organization
+    text = ("By Keegan Marsh, ESPN Staff Writer | Oct 25, 2026, 11:48 PM ET\n"
+            "SACRAMENTO, Calif. -- The Sacramento Redtails lost again on Sunday, and it may have "
+            "cost them their quarterback. Strand limped off in the third quarter, and the "
+            "Redtails fell to 2-6. The team's trainers will look at his knee on Monday. The "
+            "Redtails have won once at home. The club said in a statement that it values Andre "
+            "as a player.")
+    record = next(r for r in analyzer.extract(text) if r.speaker == "The club")
+    assert "Redtails" in record.speaker_name
+    assert record.speaker_type == "organization"
+
+
+def test_the_university_named_many_sentences_before(analyzer):
+    filler = " ".join(f"Patients in group {n} reported less pain than before." for n in range(14))
+    text = (f"The trial was run by Calloway University in Ohio. {filler} Harwick Biosciences "
+            "paid for the trial. The university said in a statement that its researchers had "
+            "received no personal payments.")
+    record = next(r for r in analyzer.extract(text) if r.speaker == "The university")
+    assert record.speaker_name == "Calloway University"

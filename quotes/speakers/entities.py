@@ -699,16 +699,18 @@ class Article:
         here = self._sentence_index(mention.start)
         best = None
         for other in self.others:
-            # a name the model called a place that no list knows ("the City of Saskatoon")
+            # a name the model called a place that no list knows ("the City of Saskatoon");
+            # the noun being a word of the name, the name may stand anywhere before it
+            # ("Calloway University" … twenty sentences on, "The university said")
             if not (other.type == "organization" or other.type == "place" and
                     not _listed_place_or_organization(other.name)) or \
-                    other.start >= mention.start or \
-                    here - other.sentence_index > DESCRIPTION_WINDOW:
+                    other.start >= mention.start:
                 continue
             words = re.findall(r"[\w’'-]+", other.name.lower())
-            if len(words) > 1 and lemma in words and \
+            far = here - other.sentence_index > DESCRIPTION_WINDOW
+            if len(words) > 1 and lemma in words and (not far or words[-1] == lemma) and \
                     (best is None or other.start > best.start):
-                best = other
+                best = other        # from far back only as the name's last word
         return self.organization(self._business_name(best, lemma)) if best is not None else None
 
     def _business_name(self, name: OtherName, lemma: str) -> str:
@@ -733,7 +735,23 @@ class Article:
                              re.I)
         named = next((o for o in self.others if o.type == "organization" and
                       pattern.search(o.name)), None)
-        return self.organization(named.name) if named is not None else None
+        if named is not None:
+            return self.organization(named.name)
+        # … or the force the article names by its place alone ("Chicago police")
+        for sentence in self.doc.sentences:
+            for word in sentence.words:
+                if word.text.lower() != lemma or word.index < 2:
+                    continue
+                first = word.index
+                while first > 1 and (sentence.word(first - 1).upos == "PROPN" or
+                                     sentence.word(first - 1).text == "-" and first > 2 and
+                                     sentence.word(first - 1).start ==
+                                     sentence.word(first - 2).end):
+                    first -= 1      # "Charlotte-Mecklenburg police"
+                if first < word.index:
+                    return self.organization(
+                        self.doc.text[sentence.word(first).start:word.end])
+        return None
 
     def _recent_organization(self, offset: int, lemma: str = "") -> Entity | None:
         """The organization a generic noun ("the company", "the magazine") re-mentions: the
@@ -744,17 +762,25 @@ class Article:
         here = self._sentence_index(offset)
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
-        candidates = [o for o in self.others if (o.type == "organization" or (
+        candidates = [o for o in self.others if not _byline_title(o.name) and (
+                          o.type == "organization" or (
+                          o.type == "group" and lemma in TEAM_NOUNS) or (
                           o.type == "place" and not _listed_place_or_organization(o.name)
                           and self._acts_or_is_described(o))) and o.start < offset
                       and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
-                           and 0 <= e.last < offset), key=lambda e: e.last, default=None)
+                           and 0 <= e.last < offset and not _byline_title(e.names[0])),
+                          key=lambda e: e.last, default=None)
         best_name = max(candidates, key=lambda o: (
             self._followed_by(o, lemma), o.sentence_index, self._name_is_subject(o), o.start),
             default=None)
         if best_name is not None and (best_entity is None or best_name.start > best_entity.last):
-            return self.organization(best_name.name)
+            # "the Redtails" after "the Sacramento Redtails": the fullest form of the name
+            bare = re.sub(r"^the\s+", "", best_name.name, flags=re.I)
+            fuller = max((o.name for o in self.others if o.start < offset and
+                          re.search(rf"\s{re.escape(bare)}$", o.name)),
+                         key=len, default=best_name.name)
+            return self.organization(fuller)
         return best_entity
 
     def _followed_by(self, name: OtherName, lemma: str) -> bool:
@@ -1052,6 +1078,17 @@ def _bare_name(text: str) -> str:
     """A name without a leading "the" and a possessive ending."""
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
     return re.sub(r"[’']s?$", "", text).strip()
+
+
+def _byline_title(name: str) -> bool:
+    """"ESPN Staff Writer", "CBC News Correspondent": a byline's title, no organization."""
+    return name.split()[-1].lower() in BYLINE_TITLES if name.split() else False
+
+
+# a team the model typed as its players ("the Redtails"): what "the club" says is the club's
+TEAM_NOUNS = frozenset({"club", "team", "franchise", "side", "squad"})
+BYLINE_TITLES = frozenset({"writer", "writers", "correspondent", "reporter", "editor",
+                           "columnist", "contributor", "producer"})
 
 
 def description_text(text: str) -> str:
