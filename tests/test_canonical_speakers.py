@@ -306,3 +306,21 @@ def test_the_university_named_many_sentences_before(analyzer):
             "received no personal payments.")
     record = next(r for r in analyzer.extract(text) if r.speaker == "The university")
     assert record.speaker_name == "Calloway University"
+
+
+def test_a_street_that_speaks_is_who_works_there(analyzer):
+    # "Downing" tagged a verb, "Street" a surname the article's other street would share
+    text = ("Marsham Street officials met on Monday. Downing Street said the prime minister "
+            "had full confidence in her.")
+    record = next(r for r in analyzer.extract(text) if r.cue == "said")
+    assert (record.speaker_name, record.speaker_type) == ("Downing Street", "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Counsel assisting the coroner, Sophie Brennan SC, told the inquest the delays were "
+     "avoidable.", "Sophie Brennan"),
+    ("Jane Hale MP said the bill would pass.", "Jane Hale"),
+])
+def test_letters_after_a_name_are_no_part_of_it(analyzer, text, name):
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == name

@@ -333,6 +333,11 @@ class Article:
             # Okoro" named in the same article is hers (one name, one sense per article);
             # and a name that speaks is a person unless the lists know it as a place
             mention.type, mention.name = was
+        street = clean(mention.core or mention.text)
+        if speaker and mention.name and street[:1].isupper() and len(street.split()) > 1 and \
+                street.split()[-1].lower() in STREET_HEADS:
+            # "Downing Street said" ("Downing" tagged a verb): who works there
+            mention.type, mention.name, mention.role = "organization", street, None
         entity = self._copula_subject(mention)
         if entity is not None:
             _describe(entity, mention.core or mention.text, mention.head)
@@ -1085,6 +1090,8 @@ def _byline_title(name: str) -> bool:
     return name.split()[-1].lower() in BYLINE_TITLES if name.split() else False
 
 
+# Last words of a street's name, never a person's: a street that speaks is an institution
+STREET_HEADS = frozenset({"street", "avenue", "boulevard"})
 # a team the model typed as its players ("the Redtails"): what "the club" says is the club's
 TEAM_NOUNS = frozenset({"club", "team", "franchise", "side", "squad"})
 BYLINE_TITLES = frozenset({"writer", "writers", "correspondent", "reporter", "editor",

@@ -131,6 +131,9 @@ def split_title(run: list[Word], text: str) -> Name | None:
                      None)         # "Asab Al-Tabchi": "Al" opens the hyphenated surname
         if given is not None:
             cut, name = given, name[given:]
+    while len(name) > 2 and name[-1].text.replace(".", "").lower() in word_list(
+            "postnominals.txt") and name[-1].text[:1].isupper():
+        name = name[:-1]         # "Sophie Brennan SC"
     if not name or (len(name) == 1 and name[0].text.lower() in known):
         return None
     end = name[-1].end
