@@ -324,3 +324,28 @@ def test_a_street_that_speaks_is_who_works_there(analyzer):
 def test_letters_after_a_name_are_no_part_of_it(analyzer, text, name):
     (record,) = analyzer.extract(text)
     assert record.speaker_name == name
+
+
+def test_a_spokesperson_for_the_minister_is_not_the_opposition_spokesperson_named_later(analyzer):
+    text = ("A spokesperson for the minister later said the budget would hold \"a very "
+            "significant investment\". Opposition health spokesperson Bronwyn Tealby accused the "
+            "government of running hospitals \"on the goodwill of exhausted staff\".")
+    records = analyzer.extract(text)
+    first = next(r for r in records if r.speaker.startswith("A spokesperson"))
+    assert first.speaker_name == "A spokesperson for the minister"
+    assert first.anonymity == "unnamed"
+    assert {r.speaker_name for r in records if r.speaker_entity != first.speaker_entity} == {
+        "Bronwyn Tealby"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Opposition health spokesperson Bronwyn Tealby accused the government of running "
+     "hospitals \"on the goodwill of exhausted staff\".", "Bronwyn Tealby",
+     "Opposition health spokesperson"),
+    ("Keel’s chairman, Mr. Brockway, said the board had backed the deal.", "Brockway",
+     "Keel’s chairman"),
+])
+def test_the_role_is_what_describes_the_name_not_the_name_or_its_courtesy_title(
+        analyzer, text, name, role):
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_name, record.speaker_role) == (name, role)

@@ -846,14 +846,35 @@ class Article:
             # the name comes later ("names only later"); a name given before it is someone
             # else ("district spokesperson Tamara Greenlee" … "A spokesperson for the Texas
             # Education Agency said")
+            # someone's representative ("A spokesperson for the minister") is the named one
+            # only when they share what is represented, not "Opposition health spokesperson
+            # Bronwyn Tealby" named later
+            represents = bool(re.search(r"\s(?:for|to)\s", first.text))
             owners = [p for p in named if entity.heads & p.heads and (
-                entity.office or self._first_named(p) > first.start)]
+                self._first_named(p) > first.start and (
+                    not represents or self._same_office(first, p)) or
+                entity.office and (first.words[0].text.lower() not in ("a", "an") or
+                                   self._same_office(first, p)))]
             if len(owners) == 1:
                 owner = owners[0]
                 owner.mentions.extend(entity.mentions)
                 owner.sentences |= entity.sentences
                 merged[entity.id] = owner
         return merged
+
+    def _same_office(self, description: Mention, person: Entity) -> bool:
+        """An office described before its holder's name shares a qualifier with the titles
+        or descriptions the holder was named with ("Ontario’s housing minister" … "Housing
+        Minister Colette Marchetti"; not "A spokesperson for the minister" after "Opposition
+        health spokesperson Bronwyn Tealby")."""
+        qualifiers = {w.text.lower().rstrip("’'s") for w in description.words
+                      if w is not description.head and w.upos in ("NOUN", "ADJ", "PROPN")}
+        said = " ".join(person.descriptions).lower().split()
+        for name in person.names:
+            for seen in self.people:
+                if seen.name == name:
+                    said += [t.lower() for t in seen.titles]
+        return bool(qualifiers & {w.rstrip("’'s") for w in said})
 
     def _first_named(self, entity: Entity) -> int:
         """Where the article first mentions a named entity (its first linked mention, else

@@ -24,6 +24,8 @@ from .names import (
     text_after,
 )
 
+# Courtesy titles, no role: "Mr.", "Ms.", "Dr." before a name
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 # Parts of a mention that describe rather than name: "Charles Kupchan, a senior fellow at ...".
 DESCRIPTIVE_RELATIONS = ("appos", "acl:relcl", "acl")
 # Nouns of people the role list does not know: "bankers", "economists", "a broker".
@@ -213,7 +215,9 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
                 role_parts.append(clean(doc.text[words[0].start:name.words[0].start]))
     else:
         for child, sub in appositives:
-            role_parts.append(clean(doc.text[sub[0].start:sub[-1].end]))
+            part = clean(doc.text[sub[0].start:sub[-1].end])
+            if name.text not in part:   # "spokesperson Bronwyn Tealby": the name, no role
+                role_parts.append(part)
     if is_publication(sentence, head) or WEB_NAME.fullmatch(mention.core or ""):
         # "The Economist reported", "the Daily Caller"; "according to ouest-france.fr"
         mention.type = "organization"
@@ -409,6 +413,8 @@ def _describe_named(doc: ParsedDocument, mention: Mention, name: Name, role_part
     mention.type = "person"
     before = [w for w in mention.words if w.index < name.words[0].index and w.upos != "DET"]
     pre_title = [w for w in before if w.upos != "PUNCT"]
+    while pre_title and pre_title[-1].text.lower().rstrip(".") in COURTESY_TITLES:
+        pre_title = pre_title[:-1]          # "Keel’s chairman, Mr. Brockway": no "Mr."
     if pre_title and not role_parts:
         # "German Foreign Minister Annalena Baerbock": the title is the role.
         role_parts.insert(0, clean(doc.text[pre_title[0].start:pre_title[-1].end]))
