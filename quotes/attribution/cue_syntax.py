@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon import first_words, source_nouns, word_list
-from ..parse.document import Sentence, Word
+from ..parse.document import Sentence, Word, hyphen_glued
 from .drafts import Cue
 
 # Relations whose dependent is the speaker of a speech verb.
@@ -281,7 +281,7 @@ def _glued_name_start(sentence: Sentence, left: int) -> int:
         return left
     hyphen, first = sentence.word(left - 1), sentence.word(left)
     before = sentence.word(left - 2)
-    if hyphen.text != "-" or hyphen.start != before.end or hyphen.end != first.start or \
+    if not hyphen_glued(before, hyphen, first) or \
             not (before.upos == "PROPN" or before.text[:1].isupper() and first.upos == "PROPN"):
         # ("Per-Arne Nyvold" has "Per" read as a preposition)
         return left

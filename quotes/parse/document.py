@@ -48,6 +48,12 @@ class NamedSpan:
     type: str         # person | organization | place | other (see ENTITY_TYPES)
 
 
+def hyphen_glued(left: Word, hyphen: Word, right: Word) -> bool:
+    """Three words written as one with a hyphen between ("Per-Arne", "Geun-hye"): the
+    tokenizer's split, not a dash between words."""
+    return hyphen.text == "-" and left.end == hyphen.start and hyphen.end == right.start
+
+
 @dataclass
 class Sentence:
     index: int                     # 0-based position in the document

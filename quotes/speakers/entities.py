@@ -846,15 +846,8 @@ class Article:
             # the name comes later ("names only later"); a name given before it is someone
             # else ("district spokesperson Tamara Greenlee" … "A spokesperson for the Texas
             # Education Agency said")
-            # someone's representative ("A spokesperson for the minister") is the named one
-            # only when they share what is represented, not "Opposition health spokesperson
-            # Bronwyn Tealby" named later
-            represents = bool(re.search(r"\s(?:for|to)\s", first.text))
-            owners = [p for p in named if entity.heads & p.heads and (
-                self._first_named(p) > first.start and (
-                    not represents or self._same_office(first, p)) or
-                entity.office and (first.words[0].text.lower() not in ("a", "an") or
-                                   self._same_office(first, p)))]
+            owners = [p for p in named if entity.heads & p.heads and
+                      self._named_for(entity, first, p)]
             if len(owners) == 1:
                 owner = owners[0]
                 owner.mentions.extend(entity.mentions)
@@ -862,19 +855,28 @@ class Article:
                 merged[entity.id] = owner
         return merged
 
+    def _named_for(self, entity: Entity, first: Mention, person: Entity) -> bool:
+        """Whether the description ``first`` of ``entity`` may be ``person``, who carries its
+        head noun: named after it (a representative, "A spokesperson for the minister", only
+        when they share what is represented), or the one holder of a definite office
+        ("Ontario’s housing minister"), an indefinite office sharing a qualifier."""
+        if self._first_named(person) > first.start and (
+                not re.search(r"\s(?:for|to)\s", first.text) or self._same_office(first, person)):
+            return True
+        return entity.office and (first.words[0].text.lower() not in ("a", "an") or
+                                  self._same_office(first, person))
+
     def _same_office(self, description: Mention, person: Entity) -> bool:
         """An office described before its holder's name shares a qualifier with the titles
         or descriptions the holder was named with ("Ontario’s housing minister" … "Housing
         Minister Colette Marchetti"; not "A spokesperson for the minister" after "Opposition
         health spokesperson Bronwyn Tealby")."""
-        qualifiers = {w.text.lower().rstrip("’'s") for w in description.words
+        qualifiers = {_bare_name(w.text.lower()) for w in description.words
                       if w is not description.head and w.upos in ("NOUN", "ADJ", "PROPN")}
-        said = " ".join(person.descriptions).lower().split()
-        for name in person.names:
-            for seen in self.people:
-                if seen.name == name:
-                    said += [t.lower() for t in seen.titles]
-        return bool(qualifiers & {w.rstrip("’'s") for w in said})
+        said = " ".join(person.descriptions).lower().split() + [
+            title.lower() for seen in self.people if seen.name in person.names
+            for title in seen.titles]
+        return bool(qualifiers & {_bare_name(w) for w in said})
 
     def _first_named(self, entity: Entity) -> int:
         """Where the article first mentions a named entity (its first linked mention, else
@@ -1073,12 +1075,13 @@ class Article:
 
 # What follows a comma describes the source further, often with the terms of its anonymity
 # ("two council members who support the cuts, speaking on condition of anonymity …"): the
-# name of an unnamed source stops there.
-# after a comma: capitalized words up to another comma or to "and" and a capitalized word
-# … when the list is the name of what the description is of ("a spokesperson for Housing, …"),
-# not names of people it lists ("actors Meryl Streep, Mark Hamill, …")
+# name of an unnamed source stops there (description_text), unless the comma is inside a
+# list of names that is what the description is of ("a spokesperson for Housing,
+# Infrastructure and Communities Canada"; not the people it lists, "actors Meryl Streep,
+# Mark Hamill, …"): a name after a preposition before the comma ...
 NAME_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|at|from|with|in)\s+(?:the\s+)?"
                                     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$")
+# ... and after it capitalized words up to another comma or to "and" and a capitalized word
 NAME_LIST_GOES_ON = re.compile(r"\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,|\s+(?:and|&)\s+(?:the\s+)?[A-Z])")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import first_words, table, word_list
-from ..parse.document import ParsedDocument, Sentence, Word
+from ..parse.document import ParsedDocument, Sentence, Word, hyphen_glued
 
 # Lower-case words that belong inside names: "Pieter van Leeuwen", "Ibn al-Khattab".
 PARTICLES = word_list("name_particles.txt")
@@ -549,9 +549,9 @@ def _glued_at_hyphens(sentence: Sentence, words: list[Word]) -> list[Word]:
 
 
 def _hyphen_joins(left: Word, hyphen: Word, right: Word) -> bool:
-    return hyphen.text == "-" and left.end == hyphen.start and hyphen.end == right.start and \
-        left.text[:1].isupper() and right.text[:1].isupper() and left.text.isalpha() and \
-        right.text.isalpha()
+    """Two capitalized words of one name glued by a hyphen ("Whitlock-Barnes")."""
+    return hyphen_glued(left, hyphen, right) and left.text[:1].isupper() and \
+        right.text[:1].isupper() and left.text.isalpha() and right.text.isalpha()
 
 
 def _uncovered_parts(runs: list[list[Word]], covered: set[int]) -> list[list[Word]]:
