@@ -185,9 +185,40 @@ def _inverted_subject(sentence: Sentence, verb: Word, children: list[Word]) -> W
     return after[0]
 
 
+def described_speaker_clause(sentence: Sentence, verb: Word) -> Word | None:
+    """"The question will go to a panel, said a person briefed on the talks." parsed with "a
+    person briefed on the talks" as the clause "said" reports: after the comma of an inserted
+    cue with no subject, a participle clause closing the sentence, with no auxiliary or
+    conjunction of its own and a noun subject right after the cue, is the speaker described
+    ("a person [who was] briefed on …"), not what was said.  Returns that participle."""
+    if verb.index < 2 or verb.relation != "parataxis" or \
+            sentence.word(verb.index - 1).text not in (",", "”", "’", '"', *DASHES):
+        return None
+    children = sentence.children(verb)
+    if any(c.deprel in SUBJECT_RELATIONS for c in children):
+        return None
+    for child in children:
+        if child.deprel != "ccomp" or child.index < verb.index or child.xpos != "VBN":
+            continue
+        parts = sentence.children(child)
+        if any(c.deprel in ("aux", "aux:pass", "mark", "cop") for c in parts):
+            continue
+        subject = next((c for c in parts if c.deprel == "nsubj"), None)
+        if subject is None or subject.upos not in ("NOUN", "PROPN") or \
+                sentence.subtree(subject)[0].index != verb.index + 1:
+            continue
+        rest = sentence.words[sentence.subtree(child)[-1].index:]
+        if all(w.upos == "PUNCT" and w.text not in QUOTE_CHARS for w in rest):
+            return child
+    return None
+
+
 def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     children = sentence.children(verb)
     if depth == 0:
+        described = described_speaker_clause(sentence, verb)
+        if described is not None:
+            return next(c for c in sentence.children(described) if c.deprel == "nsubj")
         reduced = _reduced_relative_subject(sentence, verb)
         if reduced is not None:
             return reduced
@@ -812,9 +843,10 @@ def _next_participle_clause(words: list[Word], after: int, end: int) -> int:
 def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
     children = sentence.children(verb)
     content: list[Word] = []
+    described = described_speaker_clause(sentence, verb)
     for child in children:
         if child.deprel in CONTENT_RELATIONS and not _misattached_relative(sentence, verb, child) \
-                and not _fronted_question(verb, child):
+                and not _fronted_question(verb, child) and child is not described:
             content.extend(sentence.subtree(child))
     if content:
         content.extend(_stray_subject(sentence, verb, min(w.index for w in content)))

@@ -30,7 +30,16 @@ from functools import lru_cache
 from ..lexicon import table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
-from .mentions import TOP_LEVEL_DOMAIN, WEB_NAME, Mention, analyse_mention, clean, document_lemma, singular
+from .mentions import (
+    PUBLIC_BODY_NOUNS,
+    TOP_LEVEL_DOMAIN,
+    WEB_NAME,
+    Mention,
+    analyse_mention,
+    clean,
+    document_lemma,
+    singular,
+)
 from .names import (
     PARTICLES,
     OtherName,
@@ -61,6 +70,8 @@ PRONOUN_WINDOW = 6
 DESCRIPTION_WINDOW = 12
 # ... and this far for a person just named it may stand for ("The GOP nominee …").
 JUST_NAMED = 3
+# Nouns that re-mention any person ("the man said"), whatever described them first.
+GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "gentleman", "lady"})
 # Determiners that make a description a new, different member of a kind already seen.
 DISTINCT_MARKERS = word_list("distinct_markers.txt")
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
@@ -144,6 +155,7 @@ class Article:
         self._people: dict[str, Entity] = {}
         self._orgs: dict[str, Entity] = {}
         self._by_text: dict[str, Entity] = {}
+        self._by_bare: dict[str, Entity] = {}   # indefinite descriptions, less "a"/"an"
         self._last_speaker: Entity | None = None
         self._last_cue: str | None = None          # the cue lemma of the last speaker
         self._cue: str | None = None               # the cue lemma of the speaker being linked
@@ -429,7 +441,8 @@ class Article:
         head = mention.head
         surname = head.text.title() if head is not None and head.text.isupper() else \
             head.text if head is not None else ""
-        if surname[:1].isupper() and any(surname in p.name.split() for p in self.people):
+        if surname[:1].isupper() and head.text.lower() not in role_entries()[0] and \
+                any(surname in p.name.split() for p in self.people):
             # a surname the parser did not read as a name ("Reyes" tagged a noun, "PENCE:")
             return self.person(surname)
         return self._description(mention)
@@ -468,6 +481,8 @@ class Article:
         name elsewhere are that name here too (one name, one sense per article); a place or
         other name that speaks is an organization."""
         text = _bare_name(mention.text)
+        if text.isupper() and text.lower() in role_entries()[0]:
+            return None          # "The MP said": a role in capitals, whatever else it names
         if len(text) < 2 or not text[:1].isupper() or not any(
                 w.upos == "PROPN" or (len(w.text) > 1 and w.text.isupper())
                 for w in mention.words):
@@ -541,6 +556,17 @@ class Article:
         key = text.lower()
         if key in self._by_text:
             return self._by_text[key]
+        bare = _without_determiner(key)
+        if first in DEFINITE and self._by_bare:
+            # "a person briefed on the talks" … eleven sentences on, "The person briefed on
+            # the talks, who was not authorized to discuss them, said": the same description
+            # (also where the speaker's span stops at its head noun)
+            sentence = self.doc.sentence_containing(mention.start)
+            clause = self.doc.text[mention.start:sentence.end] if sentence else ""
+            longer = _without_determiner(re.split(r"[,;:()“”\"]", clause)[0].strip().lower())
+            for candidate in (bare, longer):
+                if candidate in self._by_bare:
+                    return self._by_bare[candidate]
         possessed = bool(mention.words) and mention.words[0].upos == "PRON" and \
             mention.words[0].deprel == "nmod:poss"
         if possessed and earlier is not None and mention.type in ("person", "unknown") and \
@@ -559,13 +585,20 @@ class Article:
                 earlier = self._same_kind(mention, lemma, number=mention.number) or earlier
             if earlier is not None:
                 return earlier
-            if mention.type == "organization" and lemma in word_list("company_nouns.txt") and \
+            if mention.type == "organization" and (lemma in word_list("company_nouns.txt") or
+                                                   lemma in PUBLIC_BODY_NOUNS and
+                                                   mention.number == "sing") and \
                     not _owned_by_a_noun(self.doc, mention):
                 recent = self._recent_organization(mention.start, lemma)
                 if recent is not None:
                     return recent
+            if mention.type in ("person", "group", "document"):
+                introduced = self._introduced_before(mention, lemma)
+                if introduced is not None:
+                    return introduced
             if mention.type == "person" and mention.number != "plur":
-                named = self._person_just_named(mention, lemma)
+                named = self._person_just_named(mention, lemma) or \
+                    self._person_just_described(mention, lemma)
                 if named is not None:
                     return named
         entity = self._new(mention.type, number=mention.number, gender=mention.gender,
@@ -574,6 +607,8 @@ class Article:
         if lemma:
             entity.heads.add(lemma)
         self._by_text[key] = entity
+        if first in ("a", "an") and len(bare.split()) > 1:
+            self._by_bare.setdefault(bare, entity)
         return entity
 
     def _recent_group(self, mention: Mention) -> Entity | None:
@@ -619,6 +654,62 @@ class Article:
         same = [p for p in candidates if p.sentence_index == here]
         best = max(same or candidates, key=lambda p: (p.subject, p.start), default=None)
         return self.person(best.name, best.gender) if best is not None else None
+
+    def _introduced_before(self, mention: Mention, lemma: str) -> Entity | None:
+        """"A junior engineer from the ward office contradicted this. Only one notice was
+        served, the engineer said", "after a memo signed by … circulated. The memo … warned":
+        a definite description with no antecedent among the
+        sources re-mentions the indefinite subject of its noun that introduced someone a few
+        sentences back, outside quotations, even where that sentence is no attribution; the
+        introduction is the source's first mention (its name and its anonymity evidence)."""
+        if not lemma or mention.head is None:
+            return None
+        here = self._sentence_index(mention.start)
+        plural = mention.number == "plur"
+        document = mention.type == "document"
+        for sentence in reversed(self.doc.sentences[max(0, here - JUST_NAMED):here + 1]):
+            for word in reversed(sentence.words):
+                # a person is introduced as a subject; a document wherever it stands ("The
+                # dispute sharpened after a memo signed by … circulated. The memo … warned")
+                if word.start >= mention.start or not (document or word.deprel.startswith(
+                        "nsubj")) or word.upos != "NOUN" or \
+                        _noun_kind(word, document) != lemma or \
+                        (word.feature("Number") == "Plur") != plural or \
+                        self._quoted(word.start) or word.start in self._mention_starts:
+                    continue
+                if not any(c.deprel == "det" and c.text.lower() in ("a", "an", "one", "some")
+                           for c in sentence.children(word)):
+                    continue
+                words = _introduced_phrase(sentence, word)
+                if not words:
+                    continue
+                introduction = analyse_mention(self.doc, words[0].start, words[-1].end)
+                if document:
+                    introduction.type = "document"    # "a memo signed by an Air Force officer"
+                elif introduction.type not in ("person", "group"):
+                    continue
+                entity = self._new(introduction.type, number=introduction.number,
+                                   gender=introduction.gender or mention.gender)
+                entity.descriptions.append(clean(introduction.text))
+                entity.heads.add(lemma)
+                self._join(entity, introduction)
+                return entity
+        return None
+
+    def _person_just_described(self, mention: Mention, lemma: str) -> Entity | None:
+        """"Another Catholic who attended the service and who didn't want to be named said
+        … "…," the man said.": "the man", "the woman", "the person" with no antecedent of its
+        own noun is the person last spoken of, when that person is an unnamed one (a named
+        person is not re-mentioned as "the man") of a compatible gender, a few sentences back."""
+        if lemma not in GENERIC_PERSON_NOUNS:
+            return None
+        here = self._sentence_index(mention.start)
+        people = [e for e in self.entities if e.type == "person" and e.number == "sing" and
+                  0 <= e.last < mention.start and
+                  here - max(e.sentences, default=here) <= JUST_NAMED
+                  and not (mention.gender and e.gender and mention.gender != e.gender)]
+        latest = max(people, key=lambda e: e.last, default=None)
+        return latest if latest is not None and not latest.names else None
 
     def _name_right_before(self, mention: Mention) -> Entity | None:
         """"Fenwick, Quillfeldt's lead lawyer, suggested …" parsed with the description as
@@ -765,16 +856,19 @@ class Article:
         National Review is hosting a party at the Radisson. The conservative publication
         …")."""
         here = self._sentence_index(offset)
+        public = lemma in PUBLIC_BODY_NOUNS
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
         candidates = [o for o in self.others if not _byline_title(o.name) and (
+                          not public or _public_body(o.name)) and (
                           o.type == "organization" or (
                           o.type == "group" and lemma in TEAM_NOUNS) or (
                           o.type == "place" and not _listed_place_or_organization(o.name)
                           and self._acts_or_is_described(o))) and o.start < offset
                       and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
-                           and 0 <= e.last < offset and not _byline_title(e.names[0])),
+                           and 0 <= e.last < offset and not _byline_title(e.names[0])
+                           and (not public or _public_body(e.names[0]))),
                           key=lambda e: e.last, default=None)
         best_name = max(candidates, key=lambda o: (
             self._followed_by(o, lemma), o.sentence_index, self._name_is_subject(o), o.start),
@@ -1151,6 +1245,62 @@ def _compatible_types(entity_type: str, mention_type: str) -> bool:
     return entity_type == mention_type or (entity_type in people and mention_type in people)
 
 
+# What a noun's phrase is made of, when it introduces a source: its determiners, modifiers,
+# compounds, prepositional phrases and participles, not a clause it heads ("One exception
+# is a page on health care": not "One exception is").
+PHRASE_RELATIONS = frozenset({"det", "amod", "compound", "nmod", "nmod:poss", "nummod", "acl",
+                              "flat", "case", "advmod", "obl", "obl:agent", "obj", "fixed"})
+
+
+def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
+    """The words of the noun phrase that introduces a source ("a framed, handwritten note
+    from Donald J. Trump", "a memo signed by an Air Force officer"): the noun's own
+    dependents, not its relative clause, subject or copula, up to the first comma or finite
+    verb after it; None for an amount ("an average of 9.2 points")."""
+    keep = {noun.index}
+    for child in sentence.children(noun):
+        if child.deprel in PHRASE_RELATIONS and not (
+                child.index < noun.index and child.deprel in ("obl", "obj", "advmod")):
+            keep |= {w.index for w in sentence.subtree(child)}
+    words = [w for w in sentence.words if w.index in keep]
+    if any(w.upos == "NUM" and w.index > noun.index and sentence.head_of(w) is not None and
+           sentence.head_of(w).index > noun.index for w in words[:6]) and any(
+            w.text.lower() == "of" and w.index == noun.index + 1 for w in words):
+        return []
+    stop = next((w.index for w in sentence.words[noun.index:] if w.text in (",", ";", ":", "(")
+                 or w.text in "“”\"" or w.xpos in ("VBD", "VBZ", "VBP", "MD") and
+                 any(c.deprel in ("obj", "ccomp", "xcomp") for c in sentence.children(w))),
+                len(sentence.words) + 1)
+    phrase = [w for w in words if w.index < stop]
+    while phrase and phrase[0].index < noun.index and phrase[0].upos in ("ADP", "SCONJ", "PUNCT"):
+        phrase = phrase[1:]         # "after a memo …": the preposition is none of it
+    while phrase and phrase[-1].upos in ("PUNCT", "ADP", "CCONJ", "DET"):
+        phrase = phrase[:-1]
+    return phrase
+
+
+def _without_determiner(description: str) -> str:
+    """"a person briefed on the talks" -> "person briefed on the talks" (lower case)."""
+    return re.sub(r"^(?:an?|the|that|this)\s+", "", description)
+
+
+def _public_body(name: str) -> bool:
+    """A name a public body goes by: one holding an institution's head noun ("Kellingford
+    Borough Council", "the Office of Management and Budget", "Pune Municipal Corporation")
+    or an acronym ("the FDA")."""
+    words = re.findall(r"[\w’'-]+", name)
+    heads = (word_list("organization_heads.txt") - word_list("company_nouns.txt") - {"house"}) | \
+        {"corporation"}
+    return any(w.lower() in heads for w in words) or any(
+        w.isupper() and 2 <= len(w) <= 6 for w in words)
+
+
+def _noun_kind(word: Word, document: bool = False) -> str:
+    """A noun's kind as :func:`_kind_noun` gives it ("people" -> person)."""
+    lemma = document_lemma(word) if document else singular(word)
+    return "person" if lemma == "people" else lemma
+
+
 def _kind_noun(mention: Mention) -> str:
     """The noun saying what kind of source a description is: its head, or the noun after
     "one of" ("One of the officials" -> official); "people" is the plural of "person"."""
@@ -1319,6 +1469,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     if kind == "person" and len(words) == 1 and mention.words[0].text.lower() == "the" and \
             mention.head is words[0] and words[0].text.lower() not in role_entries()[0]:
         kind = "organization"          # "the Riksbank": no person's name follows "the"
+    if kind in ("person", "organization") and len(words) == 1 and words[0].text.isupper() and \
+            words[0].text.lower() in role_entries()[0]:
+        return None                    # "The MP said", "the CTO" typed a name: a role
     if kind == "person":
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
             words = person_part(words) or words

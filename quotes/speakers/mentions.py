@@ -11,6 +11,7 @@ from ..parse.document import ParsedDocument, Sentence, Word
 from .names import (
     PARTICLES,
     Name,
+    capitalized_role,
     capitalized_runs,
     first_name_gender,
     given_name_gender,
@@ -28,6 +29,13 @@ from .names import (
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 # Parts of a mention that describe rather than name: "Charles Kupchan, a senior fellow at ...".
 DESCRIPTIVE_RELATIONS = ("appos", "acl:relcl", "acl")
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any", "each", "every"})
+# Nouns of public bodies ("the agency", "the civic body"), not in "his body mass index"
+PUBLIC_BODY_NOUNS = word_list("public_body_nouns.txt")
+# Words that count people of a kind: "roughly a dozen Republicans", "many Democrats"
+QUANTITY_WORDS = INDEFINITE_DETERMINERS | frozenset({
+    "many", "several", "few", "most", "other", "both", "roughly", "about", "nearly", "almost",
+    "dozen", "dozens", "hundreds", "thousands", "scores", "more", "than", "at", "least"})
 # Nouns of people the role list does not know: "bankers", "economists", "a broker".
 PLURAL_HUMAN_FALLBACK = re.compile(r"(?:people|ers|ists|ants|ents|ians|ors|als|ives)$")
 # A dateline opening the story: "TORONTO —", "BOSTON (AP) —", "WASHINGTON --",
@@ -195,6 +203,10 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     if name is not None and not name.titles and is_bare_title(name.text, text_after(
             sentence, name.words[-1])):
         name = None              # "Director of the National Iodine Nutrition study": a title
+    if name is not None and capitalized_role(name):
+        name = None              # "The MP said", "the CTO": a role written in capitals
+    if name is not None and _one_of_a_kind(sentence, name, words):
+        name = None              # "Another Muslim who worshiped there": one of a kind
     if name is None:
         name = _name_beside(doc, sentence, head, words)
     if name is None and _initial_name(doc, sentence, head):
@@ -213,6 +225,11 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
             name = _name_after_role_phrase(doc, sentence, head, words)
             if name is not None:        # the role is what stands before the name
                 role_parts.append(clean(doc.text[words[0].start:name.words[0].start]))
+        if name is None:
+            known = _name_known_as(doc, words)
+            if known is not None:       # "a senior officer identified only as Mr Castell"
+                name, role = known
+                role_parts.append(role)
     else:
         for child, sub in appositives:
             part = clean(doc.text[sub[0].start:sub[-1].end])
@@ -227,6 +244,14 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         name = None
         mention.type = "organization"
         mention.name = mention.core
+    elif name is not None and is_person_like(name) and not name.titles and any(
+            singular(child) in word_list("company_nouns.txt") for child, _ in appositives):
+        # "Little Lanterns, a children's charity, said": what the appositive calls a
+        # business, a charity or a club is one, whatever its name looks like
+        name = None
+        mention.type = "organization"
+        mention.name = mention.core
+        mention.number = "sing"
     elif name is not None and is_person_like(name):
         mention.name = name.text
         mention.titles = [w.text for w in name.titles]
@@ -237,22 +262,83 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
             else mention.core
         mention.number = "sing"
     else:
-        if _common_type(head) == "unknown":
+        if _common_type(head) == "unknown" and \
+                document_lemma(head) not in word_list("document_nouns.txt"):
             # A misparsed head ("sources familiar …" headed by "familiar"): a noun of the
-            # mention's first phrase that names people or an institution is the head.
+            # mention's first phrase that names people or an institution is the head ("A BBC
+            # investigation has found" is the investigation's word).
             for word in words:
                 if word.upos in ("ADP", "SCONJ", "VERB") or word.text == ",":
                     break
-                if word.upos in ("NOUN", "PROPN") and _common_type(word) != "unknown":
+                if word.upos in ("NOUN", "PROPN") and _common_type(word) != "unknown" and not (
+                        word.deprel == "compound" and singular(word) in PUBLIC_BODY_NOUNS):
                     head = mention.head = word
                     break
         mention.type = _common_type(head)
         mention.number = "plur" if head.feature("Number") == "Plur" else "sing"
+        if mention.type == "organization" and _described_by_who(sentence, head):
+            # "An Air Force sensor operator whom The Times agreed not to identify": a noun
+            # of a business or of a job, described by "who", is someone
+            mention.type = "group" if mention.number == "plur" else "person"
         if mention.type in ("person", "group"):
             role_parts.insert(0, mention.core or text)
         mention.gender = honorific_gender().get(lower) or honorific_gender().get(singular(head))
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
+
+
+def _described_by_who(sentence: Sentence, head: Word) -> bool:
+    """"who" or "whom" right after the head, or after its comma (inside the mention or right
+    after a speaker span that stops before it)."""
+    after = [w.text.lower() for w in sentence.words[head.index:head.index + 2]]
+    return bool(after) and (after[0] in ("who", "whom") or after[:1] == [","] and
+                            after[1:] in (["who"], ["whom"]))
+
+
+KNOWN_AS = frozenset({"identified", "known", "named", "called", "referred"})
+
+
+def _name_known_as(doc: ParsedDocument, words: list[Word]) -> tuple[Name, str] | None:
+    """"a senior officer identified only as Mr Castell", "an Air Force officer known as
+    Colonel Harwick": the titled name after "identified/known as" is the person's (a surname
+    given is a name; "the base chief known as Bob", a given name alone, stays a description),
+    with the words before the verb as the role."""
+    for i, word in enumerate(words):
+        if word.text.lower() != "as" or i < 2:
+            continue
+        verb = words[i - 2] if words[i - 1].text.lower() == "only" else words[i - 1]
+        if verb.text.lower() not in KNOWN_AS or verb is words[0]:
+            continue
+        rest = words[i + 1:]
+        runs = capitalized_runs(rest)
+        if not runs or runs[0][0] is not rest[0]:
+            continue
+        name = split_title(runs[0], doc.text)
+        if name is None or not (name.titles or len(name.words) > 1):
+            continue
+        return name, clean(doc.text[words[0].start:verb.start])
+    return None
+
+
+def _one_of_a_kind(sentence: Sentence, name: Name, words: list[Word]) -> bool:
+    """"Another Muslim who worshiped at the mosque", "a Democrat familiar with …", "roughly a
+    dozen Republicans", "two Democrats": a single capitalized word after an indefinite
+    determiner, a number or a quantity of its own names a kind of person (a faith, a party, a
+    nation), not the person."""
+    if len(name.words) != 1 or name.titles or name.words[0].index <= 1:
+        return False
+    word = name.words[0]
+    before = [w for w in words if w.index < word.index]
+    if not before or before[-1].index != word.index - 1:
+        return False
+    span = sentence.name_of(word)
+    if span is not None and span.first <= before[-1].index:
+        return False             # "One Direction said": the number is part of the name
+    if len(before) == 1 and before[0].text.lower() in INDEFINITE_DETERMINERS:
+        return before[0].head == word.index
+    return all(w.upos == "NUM" or w.text.lower() in QUANTITY_WORDS for w in before) and \
+        any(w.upos == "NUM" or w.text.lower() not in ("about", "roughly", "nearly", "some")
+            for w in before)
 
 
 def _coordinated_role_names(sentence: Sentence, head: Word, span: set[int]) -> list[Word]:
@@ -454,7 +540,8 @@ def _common_type(head: Word) -> str:
     lemma = singular(head)
     plural = head.feature("Number") == "Plur"
     if (lemma in word_list("organization_heads.txt") and lemma not in roles) or \
-            lemma in word_list("company_nouns.txt") or lemma in word_list("force_nouns.txt"):
+            lemma in word_list("company_nouns.txt") or lemma in word_list("force_nouns.txt") or \
+            lemma in PUBLIC_BODY_NOUNS:
         return "organization"          # "the Calgary-based miner" is a company
     if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma) or (
             lemma.endswith("sses") and lemma[:-2] in roles):        # "Witnesses said"

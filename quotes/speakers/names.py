@@ -252,6 +252,12 @@ def _is_subject(sentence: Sentence, words: list[Word]) -> bool:
         for w in words)
 
 
+def capitalized_role(name: Name) -> bool:
+    """"MP", "CEO", "CTO": a role noun written in capitals, no one's name."""
+    return len(name.words) == 1 and not name.titles and name.text.isupper() and \
+        name.text.lower() in role_entries()[0]
+
+
 @lru_cache(maxsize=None)
 def known_places() -> frozenset[str]:
     return word_list("places.txt") | word_list("countries.txt")
@@ -375,8 +381,9 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                 continue            # the piece of a hyphenated name already taken
             covered |= {w.index for w in words}
             kind = checked_type(span.type, words, doc.text)
-            if kind is None:
-                continue
+            if kind is None or len(words) == 1 and words[0].text.isupper() and \
+                    words[0].text.lower() in role_entries()[0]:
+                continue               # "The MP", "the CTO" typed a name: a role
             if kind == "person":
                 words = _glued_at_hyphens(sentence, words)
                 glued |= {w.index for w in words}
@@ -412,7 +419,7 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                                         sentence.index))
         for run in _uncovered_parts(capitalized_runs(sentence.words), covered):
             name = split_title(run, doc.text)
-            if name is None or PARTY_LABEL.fullmatch(name.text):
+            if name is None or PARTY_LABEL.fullmatch(name.text) or capitalized_role(name):
                 continue
             gender = _gender_before(sentence, name)
             if name.text.lower() in known_places():
@@ -726,7 +733,9 @@ def is_bare_title(text: str, next_word: str | None) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    titled = last in word_list("titles.txt") or last in role_entries()[0]
+    # a body's head noun that is also a role ("the Takeover Panel") closes a body's name
+    titled = last in word_list("titles.txt") or last in role_entries()[0] and (
+        len(words) == 1 or last not in word_list("organization_heads.txt"))
     if len(words) == 1:
         return titled and (next_word or "").lower() == "of"
     # a given name that is a place too opens no one's name: "Virginia Governor"

@@ -31,11 +31,19 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
         return "named", "identifiable office holder"
     if _poll_respondents(doc, entity):
         return None, POLL_RESPONDENTS
-    evidence = evidence_for(doc, entity.mentions, entity.sentences) or entity.inherited_evidence
+    if entity.type == "document":
+        # a document is anonymous by its own words ("a memo written by an official who
+        # requested anonymity"), not by a source quoted beside it ("The audit found …, an
+        # officer privy to the report, who did not wish to be named, said")
+        evidence = evidence_for(doc, entity.mentions, ()) or entity.inherited_evidence
+    else:
+        evidence = evidence_for(doc, entity.mentions, entity.sentences) or \
+            entity.inherited_evidence
     if evidence:
         return "anonymous", evidence
     if entity.type in ("person", "group") and any(
-            m.head is not None and m.pronoun is None and document_lemma(m.head) in SOURCE_WORDS
+            m.head is not None and m.pronoun is None and (
+                document_lemma(m.head) in SOURCE_WORDS or _one_of_sources(m))
             for m in entity.mentions):
         # "sources told the newspaper", "a source in the security services": in news a
         # source the story does not name is one it keeps anonymous
@@ -70,6 +78,13 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
 SOURCE_WORDS = frozenset({"source"})
 
 
+def _one_of_sources(mention) -> bool:
+    """"One of the sources", "one of those sources": a member of the story's sources."""
+    words = [w.text.lower() for w in mention.words[:4]]
+    return len(words) >= 3 and words[1] == "of" and any(
+        document_lemma(w) in SOURCE_WORDS for w in mention.words[2:5] if w.upos == "NOUN")
+
+
 def _surname_withheld(doc: ParsedDocument, entity: Entity) -> str | None:
     """Evidence that a person named by a given name alone had the rest of the name withheld
     ("Ray, … who asked that his last name not be used", "identified only by her first
@@ -90,7 +105,7 @@ def _surname_withheld(doc: ParsedDocument, entity: Entity) -> str | None:
 
 
 # evidence that names which part of the name was kept back
-PART_OF_NAME = re.compile(r"\b(?:last|family|first|given)\s+name|\bsurname", re.I)
+PART_OF_NAME = re.compile(r"\b(?:last|family|first|given|full)\s+name|\bsurname", re.I)
 
 
 def _author_clause(doc: ParsedDocument, mention) -> bool:
@@ -175,8 +190,10 @@ DEFINITE_OWNERS = frozenset({"the", "this", "that", "its", "their", "his", "her"
 # "a study published … in the journal Nature Geoscience"
 AUTHOR = re.compile(r"\b(?:by|from)\s+(?:the\s+)?[\w’'-]+|\bpublished\b.*\bin\s+(?:the\s+)?"
                     r"(?:journal\s+)?[A-Z]")
-# who wrote or issued it: "a statement from the ministry", "a letter signed by the board"
-AUTHOR_FROM = re.compile(r"\b(?:from|signed by|issued by|written by|released by)\s+\S", re.I)
+# who wrote or issued it: "a statement from the ministry", "a letter signed by the board", "A
+# letter sent Monday to Mr. Alderane by 14 members of the committee"
+AUTHOR_FROM = re.compile(r"\b(?:from|(?:signed|issued|written|released|sent|drafted|authored)"
+                         r"(?:\s+(?!by\b)[\w.’'-]+){0,5}?\s+by)\s+\S", re.I)
 OWNER_AFTER = re.compile(r"\b[A-Z][\w-]*[’']s\b")
 
 
