@@ -41,6 +41,31 @@ def test_officials_said_biden_will_ask(pipeline):
     assert ask.deprel == "ccomp" and ask.head == said.index
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_rests_while_stanza_parses_and_comes_back(pipeline, monkeypatch,
+                                                                       enabled):
+    import gc
+
+    during = []
+    stanza = pipeline.stanza
+
+    def parse(docs):
+        during.append(gc.isenabled())
+        return stanza(docs)
+
+    monkeypatch.setattr(pipeline, "stanza", parse)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        doc = pipeline.parse("The mayor said the bridge would reopen in May.")
+        after = gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert during == [False]
+    assert after is enabled           # as the caller had it
+    assert [w.text for w in doc.sentences[0].words][:3] == ["The", "mayor", "said"]
+
+
 def test_typographic_apostrophes_split_like_straight_ones(pipeline):
     text = "Trump’s political allies have indicated that Clinton’s team won’t win."
     doc = pipeline.parse(text)
