@@ -65,6 +65,12 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def known_places() -> frozenset[str]:
+    """Places the lists know (``places.txt``, ``countries.txt``), lower case."""
+    return word_list("places.txt") | word_list("countries.txt")
+
+
+@lru_cache(maxsize=None)
 def anonymity_patterns() -> tuple[re.Pattern[str], ...]:
     """The phrases that mark a source as deliberately unidentified (anonymity_phrases.txt)."""
     # a space in a phrase matches any run of spaces ("who wasn't  authorized", line breaks)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import is_boilerplate, word_list
+from ..lexicon import is_boilerplate, known_places, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..parse.paragraphs import paragraphs
 from .drafts import Claims, Cue, new_draft, quote_key
@@ -14,8 +14,6 @@ SPEAKER_LABEL = re.compile(r"[\"“]?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-
                            r"(?:\s+\([^)]{1,30}\))?)\s*:\s+(?=\S)")
 # Title-case headline words that never belong to a speaker's name ("Stealth Over Health: …").
 HEADLINE_WORDS = word_list("headline_words.txt")
-# Places a label names as a dateline or a headline's kicker, never as a speaker.
-PLACES = word_list("places.txt") | word_list("countries.txt")
 # “…” ― Sonya Herridge (reader comments, pull quotes)
 DASH_SIGNATURE = re.compile(r"\s*(?:[―—–]|--)\s*([A-Z][^\n,;(“”\"]{1,60})")
 
@@ -74,8 +72,8 @@ def attach_labelled_speech(doc: ParsedDocument, quotes: QuoteIndex, taken: Claim
             continue        # "MARKETS:", "THE TAKEAWAY:": a section label, not "PENCE:"
         if any(w.lower() in HEADLINE_WORDS for w in match.group(1).split()[1:]):
             continue
-        if " ".join(match.group(1).lower().split()) in PLACES:
-            continue          # "PUNE: Four people were killed …": a dateline
+        if " ".join(match.group(1).lower().split()) in known_places():
+            continue          # "PUNE: Four people were killed …", "Pune: …": a dateline
         if len(match.group(1)) > 60 or any(s < paragraph.end and paragraph.start < e
                                            for s, e in spans):
             continue

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import table, word_list
+from ..lexicon import known_places, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
 from .mentions import (
@@ -43,6 +43,7 @@ from .mentions import (
 from .names import (
     PARTICLES,
     OtherName,
+    capitalized_role,
     checked_type,
     first_name_gender,
     fullest_name,
@@ -52,7 +53,7 @@ from .names import (
     is_listed_organization,
     is_possessive,
     is_publication,
-    known_places,
+    name_ends,
     office_of_place,
     person_part,
     role_entries,
@@ -153,6 +154,11 @@ class Article:
         self._leader_starts: list[int] = []
         self.entities: list[Entity] = []
         self._people: dict[str, Entity] = {}
+        # keys of _people by the first and the last word of their name, each in the order
+        # they were made: where _existing_person looks (same_person needs one of them shared)
+        self._people_by_end: dict[str, list[str]] = {}
+        self._people_order: dict[str, int] = {}
+        self._acts_by_name: dict[str, bool] = {}    # _acts_or_is_described, per name
         self._orgs: dict[str, Entity] = {}
         self._by_text: dict[str, Entity] = {}
         self._by_bare: dict[str, Entity] = {}   # indefinite descriptions, less "a"/"an"
@@ -214,10 +220,10 @@ class Article:
                 if other not in self._people:
                     return self.person(other, gender)
             entity = self._new("person", names=[full.split()[-1]], gender=gender)
-            self._people[f"{full} ({gender})"] = entity
+            self._add_person_key(f"{full} ({gender})", entity)
             return entity
         entity = self._new("person", names=[full], gender=gender or self._gender_of(full))
-        self._people[full] = entity
+        self._add_person_key(full, entity)
         for person in self.people:
             if same_person(person.name, full):
                 entity.heads |= set(person.titles)
@@ -234,13 +240,25 @@ class Article:
                     self._surname_genders.setdefault(p.name.split()[-1], set()).add(p.gender)
         return bool(name) and len(self._surname_genders.get(name.split()[-1], ())) > 1
 
+    def _add_person_key(self, key: str, entity: Entity) -> None:
+        if key not in self._people_order:
+            self._people_order[key] = len(self._people_order)
+            for end in set(name_ends(key)):
+                self._people_by_end.setdefault(end, []).append(key)
+        self._people[key] = entity
+
     def _existing_person(self, full: str, gender: str | None) -> Entity | None:
-        """The person entity already made for a full name, of the given gender if any."""
+        """The person entity already made for a full name, of the given gender if any (the
+        first made of those :func:`same_person` takes for it)."""
         if gender and f"{full} ({gender})" in self._people:
             return self._people[f"{full} ({gender})"]
-        return next((e for k, e in self._people.items()
-                     if (k == full or same_person(k, full)) and not (
-                         gender and e.gender and e.gender != gender)), None)
+        keys = {k for end in set(name_ends(full)) for k in self._people_by_end.get(end, ())}
+        for key in sorted(keys, key=self._people_order.__getitem__):
+            entity = self._people[key]
+            if (key == full or same_person(key, full)) and not (
+                    gender and entity.gender and entity.gender != gender):
+                return entity
+        return None
 
     def organization(self, name: str, type_: str = "organization") -> Entity:
         # a newsroom's web address is the newsroom: "CBC.ca", "told CNN.com"
@@ -281,16 +299,15 @@ class Article:
         return self._fullest_orgs[name]
 
     def _longest_organization(self, name: str) -> str:
-        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-        parts = bare.split()
+        parts = _without_the(name).split()
         best = name
         for other in self.others:
-            if other.type != "organization" or self._title_follows(other.end):
-                continue          # "White House Press Secretary": a title, not a longer name
-            words = re.sub(r"^the\s+", "", other.name, flags=re.IGNORECASE).split()
-            if len(words) > len(re.sub(r"^the\s+", "", best, flags=re.IGNORECASE).split()) \
-                    and words[:len(parts)] == parts and len(parts) >= 1:
-                best = other.name
+            if other.type != "organization":
+                continue
+            words = _without_the(other.name).split()
+            if len(words) > len(_without_the(best).split()) and words[:len(parts)] == parts \
+                    and len(parts) >= 1 and not self._title_follows(other.end):
+                best = other.name     # not "White House Press Secretary": a title
         return best
 
     def _title_follows(self, offset: int) -> bool:
@@ -441,7 +458,7 @@ class Article:
         head = mention.head
         surname = head.text.title() if head is not None and head.text.isupper() else \
             head.text if head is not None else ""
-        if surname[:1].isupper() and head.text.lower() not in role_entries()[0] and \
+        if surname[:1].isupper() and not capitalized_role(head.text) and \
                 any(surname in p.name.split() for p in self.people):
             # a surname the parser did not read as a name ("Reyes" tagged a noun, "PENCE:")
             return self.person(surname)
@@ -481,7 +498,7 @@ class Article:
         name elsewhere are that name here too (one name, one sense per article); a place or
         other name that speaks is an organization."""
         text = _bare_name(mention.text)
-        if text.isupper() and text.lower() in role_entries()[0]:
+        if capitalized_role(text):
             return None          # "The MP said": a role in capitals, whatever else it names
         if len(text) < 2 or not text[:1].isupper() or not any(
                 w.upos == "PROPN" or (len(w.text) > 1 and w.text.isupper())
@@ -658,10 +675,11 @@ class Article:
     def _introduced_before(self, mention: Mention, lemma: str) -> Entity | None:
         """"A junior engineer from the ward office contradicted this. Only one notice was
         served, the engineer said", "after a memo signed by … circulated. The memo … warned":
-        a definite description with no antecedent among the
-        sources re-mentions the indefinite subject of its noun that introduced someone a few
-        sentences back, outside quotations, even where that sentence is no attribution; the
-        introduction is the source's first mention (its name and its anonymity evidence)."""
+        a definite description with no antecedent among the sources re-mentions the
+        indefinite noun of its kind that introduced someone (as a subject) or a document
+        (anywhere) a few sentences back, outside quotations, even where that sentence is no
+        attribution; the introduction is the source's first mention (its name and its
+        anonymity evidence)."""
         if not lemma or mention.head is None:
             return None
         here = self._sentence_index(mention.start)
@@ -859,13 +877,13 @@ class Article:
         public = lemma in PUBLIC_BODY_NOUNS
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
-        candidates = [o for o in self.others if not _byline_title(o.name) and (
-                          not public or _public_body(o.name)) and (
+        candidates = [o for o in self.others if o.start < offset and
+                      here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2 and
+                      not _byline_title(o.name) and (not public or _public_body(o.name)) and (
                           o.type == "organization" or (
                           o.type == "group" and lemma in TEAM_NOUNS) or (
                           o.type == "place" and not _listed_place_or_organization(o.name)
-                          and self._acts_or_is_described(o))) and o.start < offset
-                      and here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2]
+                          and self._acts_or_is_described(o)))]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset and not _byline_title(e.names[0])
                            and (not public or _public_body(e.names[0]))),
@@ -896,9 +914,11 @@ class Article:
                 e.type == "person" and name.name in e.names for e in self.entities):
             return False        # "Dunvegan, who manages the fleet": a person
         # one name, one sense per article: any of its mentions may show it
-        return any(self._name_is_subject(other) or bool(re.match(
-            r",\s+(?:the|a|an|which)\s", self.doc.text[other.end:other.end + 8], re.I))
-            for other in self.others if other.name == name.name)
+        if name.name not in self._acts_by_name:
+            self._acts_by_name[name.name] = any(self._name_is_subject(other) or bool(re.match(
+                r",\s+(?:the|a|an|which)\s", self.doc.text[other.end:other.end + 8], re.I))
+                for other in self.others if other.name == name.name)
+        return self._acts_by_name[name.name]
 
     def _name_is_subject(self, name: OtherName) -> bool:
         sentence = self.doc.sentence_containing(name.start)
@@ -1144,7 +1164,10 @@ class Article:
         # a named person's mentions come in through the name list above, unless the model
         # typed that name otherwise ("Thorsby" a place, yet the speaker of the last quote)
         listed = [p.start for p in people]
+        first = self.doc.sentences[low].start if 0 <= low < len(self.doc.sentences) else -1
         for entity in self.entities:
+            if entity.last < first:
+                continue                # no mention in the window
             for m in entity.mentions:
                 if m.start < offset and (id(entity) not in linked_people or m.pronoun or
                                          not _has_start_in(listed, m.start, m.end)):
@@ -1197,6 +1220,7 @@ def _enclosing_openings(text: str, offset: int, reach: int = 200) -> list[int]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _bare_name(text: str) -> str:
     """A name without a leading "the" and a possessive ending."""
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
@@ -1256,7 +1280,7 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
     """The words of the noun phrase that introduces a source ("a framed, handwritten note
     from Donald J. Trump", "a memo signed by an Air Force officer"): the noun's own
     dependents, not its relative clause, subject or copula, up to the first comma or finite
-    verb after it; None for an amount ("an average of 9.2 points")."""
+    verb after it; nothing for an amount ("an average of 9.2 points")."""
     keep = {noun.index}
     for child in sentence.children(noun):
         if child.deprel in PHRASE_RELATIONS and not (
@@ -1279,6 +1303,11 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
     return phrase
 
 
+@lru_cache(maxsize=65536)
+def _without_the(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
 def _without_determiner(description: str) -> str:
     """"a person briefed on the talks" -> "person briefed on the talks" (lower case)."""
     return re.sub(r"^(?:an?|the|that|this)\s+", "", description)
@@ -1289,10 +1318,16 @@ def _public_body(name: str) -> bool:
     Borough Council", "the Office of Management and Budget", "Pune Municipal Corporation")
     or an acronym ("the FDA")."""
     words = re.findall(r"[\w’'-]+", name)
-    heads = (word_list("organization_heads.txt") - word_list("company_nouns.txt") - {"house"}) | \
-        {"corporation"}
+    heads = _public_body_heads()
     return any(w.lower() in heads for w in words) or any(
         w.isupper() and 2 <= len(w) <= 6 for w in words)
+
+
+@lru_cache(maxsize=1)
+def _public_body_heads() -> frozenset[str]:
+    """Head nouns of institutions' names, less a business's ("Group") and "House"."""
+    return (word_list("organization_heads.txt") - word_list("company_nouns.txt") - {"house"}) | \
+        {"corporation"}
 
 
 def _noun_kind(word: Word, document: bool = False) -> str:
@@ -1469,8 +1504,7 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     if kind == "person" and len(words) == 1 and mention.words[0].text.lower() == "the" and \
             mention.head is words[0] and words[0].text.lower() not in role_entries()[0]:
         kind = "organization"          # "the Riksbank": no person's name follows "the"
-    if kind in ("person", "organization") and len(words) == 1 and words[0].text.isupper() and \
-            words[0].text.lower() in role_entries()[0]:
+    if kind in ("person", "organization") and len(words) == 1 and capitalized_role(words[0].text):
         return None                    # "The MP said", "the CTO" typed a name: a role
     if kind == "person":
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):

@@ -203,10 +203,10 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
     if name is not None and not name.titles and is_bare_title(name.text, text_after(
             sentence, name.words[-1])):
         name = None              # "Director of the National Iodine Nutrition study": a title
-    if name is not None and capitalized_role(name):
+    if name is not None and not name.titles and capitalized_role(name.text):
         name = None              # "The MP said", "the CTO": a role written in capitals
     if name is not None and _one_of_a_kind(sentence, name, words):
-        name = None              # "Another Muslim who worshiped there": one of a kind
+        name = None              # "Another Catholic who attended the service": one of a kind
     if name is None:
         name = _name_beside(doc, sentence, head, words)
     if name is None and _initial_name(doc, sentence, head):
@@ -321,7 +321,7 @@ def _name_known_as(doc: ParsedDocument, words: list[Word]) -> tuple[Name, str] |
 
 
 def _one_of_a_kind(sentence: Sentence, name: Name, words: list[Word]) -> bool:
-    """"Another Muslim who worshiped at the mosque", "a Democrat familiar with …", "roughly a
+    """"Another Catholic who attended the service", "a Democrat familiar with …", "roughly a
     dozen Republicans", "two Democrats": a single capitalized word after an indefinite
     determiner, a number or a quantity of its own names a kind of person (a faith, a party, a
     nation), not the person."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import first_words, table, word_list
+from ..lexicon import first_words, known_places, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word, hyphen_glued
 
 # Lower-case words that belong inside names: "Pieter van Leeuwen", "Ibn al-Khattab".
@@ -252,15 +252,9 @@ def _is_subject(sentence: Sentence, words: list[Word]) -> bool:
         for w in words)
 
 
-def capitalized_role(name: Name) -> bool:
+def capitalized_role(text: str) -> bool:
     """"MP", "CEO", "CTO": a role noun written in capitals, no one's name."""
-    return len(name.words) == 1 and not name.titles and name.text.isupper() and \
-        name.text.lower() in role_entries()[0]
-
-
-@lru_cache(maxsize=None)
-def known_places() -> frozenset[str]:
-    return word_list("places.txt") | word_list("countries.txt")
+    return text.isupper() and text.lower() in role_entries()[0]
 
 
 # A legislator's party and state after the name: "Sen. Thomas Reilly, D-Mass.,"
@@ -381,8 +375,7 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                 continue            # the piece of a hyphenated name already taken
             covered |= {w.index for w in words}
             kind = checked_type(span.type, words, doc.text)
-            if kind is None or len(words) == 1 and words[0].text.isupper() and \
-                    words[0].text.lower() in role_entries()[0]:
+            if kind is None or len(words) == 1 and capitalized_role(words[0].text):
                 continue               # "The MP", "the CTO" typed a name: a role
             if kind == "person":
                 words = _glued_at_hyphens(sentence, words)
@@ -419,7 +412,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                                         sentence.index))
         for run in _uncovered_parts(capitalized_runs(sentence.words), covered):
             name = split_title(run, doc.text)
-            if name is None or PARTY_LABEL.fullmatch(name.text) or capitalized_role(name):
+            if name is None or PARTY_LABEL.fullmatch(name.text) or (
+                    not name.titles and capitalized_role(name.text)):
                 continue
             gender = _gender_before(sentence, name)
             if name.text.lower() in known_places():
@@ -656,6 +650,13 @@ NAME_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX
 
 def _without_numeral(parts: list[str]) -> list[str]:
     return parts[:-1] if len(parts) > 1 and parts[-1] in NAME_NUMERALS else parts
+
+
+def name_ends(name: str) -> tuple[str, str]:
+    """The first and last word of a name less its numeral: two names :func:`same_person`
+    takes for one share at least one of them (the last, or the first of a Korean name)."""
+    parts = _without_numeral(name.split()) or [""]
+    return parts[0], parts[-1]
 
 
 def same_person(a: str, b: str) -> bool:
