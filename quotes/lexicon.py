@@ -74,13 +74,84 @@ def known_places() -> frozenset[str]:
 def anonymity_patterns() -> tuple[re.Pattern[str], ...]:
     """The phrases that mark a source as deliberately unidentified (anonymity_phrases.txt)."""
     # a space in a phrase matches any run of spaces ("who wasn't  authorized", line breaks)
-    return tuple(re.compile(r"\b" + p.replace(" ", r"\s+") + r"\b", re.IGNORECASE)
+    return tuple(_phrase_pattern(p) for p in word_list("anonymity_phrases.txt"))
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + phrase.replace(" ", r"\s+") + r"\b", re.IGNORECASE)
+
+
+def _required_words(phrase: str) -> frozenset[str] | None:
+    """Words one of which every match of ``phrase`` (a line of anonymity_phrases.txt)
+    contains: its longest plain run of letters outside any group ("asked" in "asked not to be
+    (named|identified)", "authori" in "not authori[sz]ed to …"), else one from each
+    alternative of its first group that is not optional ("speaking", "spoke", "spoken"); None
+    when there is none, and the phrase is always tried."""
+    runs, depth, run, i = [], 0, "", 0
+    while i < len(phrase):
+        char = phrase[i]
+        if char.isalpha() and depth == 0:
+            run += char
+        else:
+            if run:
+                runs.append(run[:-1] if char == "?" else run)
+            run = ""
+            if char == "[":
+                i = phrase.index("]", i)
+            depth += char == "("
+            depth -= char == ")"
+        i += 1
+    if run:
+        runs.append(run)
+    longest = max(runs, key=len, default="")
+    if len(longest) >= 3:
+        return frozenset({longest.casefold()})
+    start = phrase.find("(")
+    while start >= 0:
+        depth, end = 0, start
+        for end in range(start, len(phrase)):
+            depth += phrase[end] == "("
+            depth -= phrase[end] == ")"
+            if depth == 0:
+                break
+        if not phrase[end + 1:end + 2] == "?":
+            alternatives, depth, piece = [], 0, ""
+            for char in phrase[start + 1:end]:
+                if char == "|" and depth == 0:
+                    alternatives.append(piece)
+                    piece = ""
+                    continue
+                depth += char == "("
+                depth -= char == ")"
+                piece += char
+            alternatives.append(piece)
+            words = [_required_words(a) for a in alternatives]
+            if all(words):
+                return frozenset(w for found in words for w in found)
+            return None
+        start = phrase.find("(", end + 1)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _anonymity_phrases() -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+    """Each phrase's expression (as :func:`anonymity_patterns` makes it) and required words."""
+    return tuple((_phrase_pattern(p), _required_words(p))
                  for p in word_list("anonymity_phrases.txt"))
+
+
+def anonymity_matches(text: str) -> list[re.Match[str]]:
+    """Every match of every anonymity phrase in ``text``, phrase by phrase; a phrase none of
+    whose required words the text holds (most sentences, for most phrases) is not tried."""
+    folded = text.casefold()
+    return [m for pattern, words in _anonymity_phrases()
+            if words is None or any(w in folded for w in words)
+            for m in pattern.finditer(text)]
 
 
 def anonymity_spans(text: str) -> list[tuple[int, int]]:
     """Where anonymity phrases stand in ``text``."""
-    return [m.span() for pattern in anonymity_patterns() for m in pattern.finditer(text)]
+    return [m.span() for m in anonymity_matches(text)]
 
 
 @lru_cache(maxsize=None)

@@ -46,7 +46,9 @@ class Attribution:
     model: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # every field is a str, number, bool, None or a tuple of int pairs: no deep copy
+        # (dataclasses.asdict's) is needed
+        data = {name: getattr(self, name) for name in _FIELD_NAMES}
         data["fragments"] = [list(pair) for pair in self.fragments]
         return data
 
@@ -56,6 +58,9 @@ class Attribution:
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Attribution))
 
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Attribution))
 
 def to_frame(records: Iterable[Attribution | dict], extra_columns: Iterable[str] = ()):
     """A pandas DataFrame with the record columns, in order (plus any metadata columns)."""

@@ -121,3 +121,24 @@ def test_a_victims_name_withheld_by_police_is_no_anonymous_source(analyzer):
             "said the shooter fled on foot.")
     records = analyzer.extract(text)
     assert records and all(r.anonymity == "named" for r in records)
+
+
+def test_the_required_word_filter_finds_every_phrase_trying_all_would():
+    # every corpus sentence, and wordings that only the filter's fallbacks cover
+    import re
+    from conftest import ROOT
+
+    from quotes.lexicon import anonymity_matches, anonymity_patterns
+
+    sentences = ["Two aides who weren't authorized to speak said so.",
+                 "She didn't wish to be named.", "They spoke privately, officials said.",
+                 "The man, whose name was withheld, said the plan had been SPOKEN of.",
+                 "A source who is not AUTHORISED to comment said the talks had stalled."]
+    for path in sorted((ROOT / "corpora" / "articles").glob("*.txt")):
+        sentences += re.split(r"(?<=[.!?])\s+|\n", path.read_text(encoding="utf-8"))
+    found = 0
+    for sentence in sentences:
+        every = sorted(m.span() for p in anonymity_patterns() for m in p.finditer(sentence))
+        assert sorted(m.span() for m in anonymity_matches(sentence)) == every, sentence
+        found += bool(every)
+    assert found > 100

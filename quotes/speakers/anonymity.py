@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..lexicon import anonymity_patterns, cue_lexicon
+from ..lexicon import anonymity_matches, cue_lexicon
 from ..parse.document import ParsedDocument, Sentence, Word
 from .mentions import Mention
 
@@ -30,7 +30,7 @@ def find_anonymity_evidence(text: str) -> str | None:
 
 def _evidence_matches(text: str) -> list[re.Match[str]]:
     """Every anonymity phrase in ``text``, in reading order."""
-    found = [m for pattern in anonymity_patterns() for m in pattern.finditer(text)]
+    found = anonymity_matches(text)
     return sorted(found, key=lambda m: m.start())
 
 
