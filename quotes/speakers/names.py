@@ -70,10 +70,11 @@ def capitalized_runs(words: list[Word]) -> list[list[Word]]:
     for position, word in enumerate(words):
         inside = current and (word.text.lower() in PARTICLES or word.text in ("-", ".")
                               and word.start == current[-1].end)
-        if (_capitalized(word) or not current and _opens_hyphenated(word, words[position + 1:])) \
+        following = words[position + 1:position + 3]   # all the two tests below look at
+        if (_capitalized(word) or not current and _opens_hyphenated(word, following)) \
                 and (not current or word.start - current[-1].end <= 1):
             current.append(word)
-        elif inside or _function_word_surname(current, word, words[position + 1:]):
+        elif inside or _function_word_surname(current, word, following):
             current.append(word)
         else:
             if current:
