@@ -92,6 +92,8 @@ def _required_words(phrase: str) -> frozenset[str] | None:
         char = phrase[i]
         if char.isalpha() and depth == 0:
             run += char
+        elif char == "|" and depth == 0:
+            return None               # alternatives of the whole phrase: no word is required
         else:
             if run:
                 runs.append(run[:-1] if char == "?" else run)
