@@ -142,12 +142,26 @@ def _anonymity_phrases() -> tuple[tuple[re.Pattern[str], frozenset[str] | None],
                  for p in word_list("anonymity_phrases.txt"))
 
 
+@lru_cache(maxsize=None)
+def _required_word_finder() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One expression that finds, at every position of a text, the longest required word
+    starting there; and for each required word, the required words it contains (a text that
+    holds "anonymity" holds "anonym" too)."""
+    words = sorted({w for _, required in _anonymity_phrases() if required for w in required},
+                   key=len, reverse=True)
+    finder = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+    return finder, {w: frozenset(v for v in words if v in w) for w in words}
+
+
 def anonymity_matches(text: str) -> list[re.Match[str]]:
     """Every match of every anonymity phrase in ``text``, phrase by phrase; a phrase none of
     whose required words the text holds (most sentences, for most phrases) is not tried."""
-    folded = text.casefold()
+    finder, contained = _required_word_finder()
+    present: set[str] = set()
+    for found in finder.finditer(text.casefold()):
+        present.update(contained[found.group(1)])
     return [m for pattern, words in _anonymity_phrases()
-            if words is None or any(w in folded for w in words)
+            if words is None or not words.isdisjoint(present)
             for m in pattern.finditer(text)]
 
 

@@ -6,8 +6,6 @@ absolute "with the commander reporting that …", cue phrases closing the senten
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..lexicon import first_words, source_nouns, word_list
 from ..parse.document import Sentence, Word, hyphen_glued
 from .drafts import Cue
@@ -414,7 +412,7 @@ def _thing_subject(sentence: Sentence, subject: Word) -> bool:
         return False
     first = next((w for w in sentence.words if w.upos != "PUNCT"), None)
     if first is subject and subject.upos == "NOUN":
-        subject = replace(subject, text=subject.text.lower())
+        subject = subject._replace(text=subject.text.lower())
     return names_a_thing(subject)
 
 

@@ -57,22 +57,25 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
     for sentence in doc.sentences:
         if sentence.paragraph_index in furniture:
             continue            # "READ MORE: … report says", photo credits
-        # "who requested anonymity", "not authorized to speak publicly": the terms a source
-        # spoke on, not something it said.
-        terms = [(a + sentence.start, b + sentence.start)
-                 for a, b in anonymity_spans(doc.text[sentence.start:sentence.end])]
+        terms = None
         for word in sentence.words:
+            according = word.text.lower() == "according" and _next_is_to(sentence, word)
+            lemma = None if according else cue_lemma(word)
+            if not according and lemma is None:
+                continue        # most words: no cue (the cheapest test first)
             # A cue verb inside a quotation is the quoted speaker's, never the cue of a quote.
             if quotes.covering(word.start, word.end):
                 continue
+            # "who requested anonymity", "not authorized to speak publicly": the terms a
+            # source spoke on, not something it said (found once per sentence, when needed).
+            if terms is None:
+                terms = [(a + sentence.start, b + sentence.start)
+                         for a, b in anonymity_spans(doc.text[sentence.start:sentence.end])]
             if any(a <= word.start and word.end <= b for a, b in terms):
                 continue
-            if word.text.lower() == "according" and _next_is_to(sentence, word):
+            if according:
                 cue = _according_to_cue(doc.text, sentence, word)
             else:
-                lemma = cue_lemma(word)
-                if lemma is None:
-                    continue
                 # "Editor's note:", "Update:": a label, not a speech verb.
                 if word.index < len(sentence.words) and sentence.word(word.index + 1).text == ":" \
                         and word.text[:1].isupper():

@@ -68,6 +68,11 @@ def capitalized_runs(words: list[Word]) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
     for position, word in enumerate(words):
+        if not current:         # outside a run (most words): only an opening word starts one
+            if _capitalized(word) or position + 2 < len(words) and _opens_hyphenated(
+                    word, words[position + 1:position + 3]):
+                current.append(word)
+            continue
         inside = current and (word.text.lower() in PARTICLES or word.text in ("-", ".")
                               and word.start == current[-1].end)
         following = words[position + 1:position + 3]   # all the two tests below look at
