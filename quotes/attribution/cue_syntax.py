@@ -492,10 +492,18 @@ def names_a_thing(head: Word | None, words: list[Word] = ()) -> bool:
     return not any((w.lemma or w.text).lower() in source_nouns() for w in nouns)
 
 
+# "both" and "each" are left out: they stand for people just named ("Cruz and Rubio …
+# both vowed"), whom a subject of their own would make an unnamed source.
+QUANTIFIER_SUBJECTS = frozenset({"another"})
+
+
 def can_speak(word: Word) -> bool:
     # "the other official" with "official" tagged ADJ: a subject with a determiner is a noun
     nominal = word.upos in ("NOUN", "PROPN", "PRON") or (
-        word.upos in ("ADJ", "X") and word.deprel.startswith("nsubj"))
+        word.upos in ("ADJ", "X") and word.deprel.startswith("nsubj")) or (
+        # "Another of the people said", "Each of them said": a quantifier as the subject
+        word.upos == "DET" and word.deprel.startswith("nsubj") and
+        word.text.lower() in QUANTIFIER_SUBJECTS)
     return (nominal and any(c.isalnum() for c in word.text)       # not a dash ("―")
             and word.text.lower() not in RELATIVE_PRONOUNS
             and word.text.lower() not in time_words()

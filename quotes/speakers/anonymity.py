@@ -143,6 +143,15 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
         evidence = find_anonymity_evidence(sentence_text(doc, following[0].index))
         if evidence:
             return evidence
+    if head.feature("Number") != "Plur" and following and following[0].words and \
+            following[0].words[0].text.lower() in ("she", "he") and \
+            following[0].words[0].deprel.startswith("nsubj"):
+        # "A former member of Tessaline’s revenue team said … She asked not to be
+        # identified because …" (not a phrase describing someone else in it)
+        sentence = following[0]
+        for match in _evidence_matches(sentence_text(doc, sentence.index)):
+            if _described_noun(sentence, sentence.start + match.start()) is None:
+                return " ".join(match.group(0).split())
     for sentence in doc.sentences[here.index + 1:here.index + 1 + LOOKAHEAD_SENTENCES]:
         for word in sentence.words:
             if (word.lemma or word.text).lower() == lemma and word.deprel.startswith("nsubj") \

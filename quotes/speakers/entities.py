@@ -69,6 +69,11 @@ from .names import (
 PRONOUN_WINDOW = 6
 # A definite description looks this far back for the entity it re-mentions.
 DESCRIPTION_WINDOW = 12
+# A document named by its bare noun is re-mentioned from further away ("The audit said", a
+# dozen paragraphs after "An audit released in January by the California State Auditor
+# found"; not "The Q poll", another poll than "a fresh CNN-ORC poll"), and so is the group a
+# member is one of: an article seldom cites two documents of one kind, and the latest is taken.
+DOCUMENT_WINDOW = 60
 # ... and this far for a person just named it may stand for ("The GOP nominee …").
 JUST_NAMED = 3
 # Nouns that re-mention any person ("the man said"), whatever described them first.
@@ -613,6 +618,10 @@ class Article:
                 introduced = self._introduced_before(mention, lemma)
                 if introduced is not None:
                     return introduced
+            if mention.type == "document" and lemma in word_list("generic_document_nouns.txt"):
+                cited = self._document_just_cited(mention)
+                if cited is not None:
+                    return cited
             if mention.type == "person" and mention.number != "plur":
                 named = self._person_just_named(mention, lemma) or \
                     self._person_just_described(mention, lemma)
@@ -685,7 +694,8 @@ class Article:
         here = self._sentence_index(mention.start)
         plural = mention.number == "plur"
         document = mention.type == "document"
-        for sentence in reversed(self.doc.sentences[max(0, here - JUST_NAMED):here + 1]):
+        window = DOCUMENT_WINDOW if _bare_document(mention) else JUST_NAMED
+        for sentence in reversed(self.doc.sentences[max(0, here - window):here + 1]):
             for word in reversed(sentence.words):
                 # a person is introduced as a subject; a document wherever it stands ("The
                 # dispute sharpened after a memo signed by … circulated. The memo … warned")
@@ -713,6 +723,16 @@ class Article:
                 self._join(entity, introduction)
                 return entity
         return None
+
+    def _document_just_cited(self, mention: Mention) -> Entity | None:
+        """"According to the declaration, … Pruett, the filing says, …": "the filing", "the
+        document" with no antecedent of its own noun is the document cited last, a few
+        sentences back."""
+        here = self._sentence_index(mention.start)
+        documents = [e for e in self.entities if e.type == "document" and
+                     0 <= e.last < mention.start and
+                     here - max(e.sentences, default=here) <= JUST_NAMED]
+        return max(documents, key=lambda e: e.last, default=None)
 
     def _person_just_described(self, mention: Mention, lemma: str) -> Entity | None:
         """"Another Catholic who attended the service and who didn't want to be named said
@@ -768,10 +788,14 @@ class Article:
         if not lemma:
             return None
         here = self._sentence_index(mention.start)
+        # a document, and the group a member is one of ("Another of the people said", a
+        # dozen paragraphs after "three people familiar with the matter"), from further back
+        window = DOCUMENT_WINDOW if _bare_document(mention) or _one_of(mention) else \
+            DESCRIPTION_WINDOW
         best: tuple[int, Entity | None, str | None] = (-1, None, None)
         for entity in self.entities:
             if entity.last >= mention.start or here - max(entity.sentences, default=here) > \
-                    DESCRIPTION_WINDOW:
+                    window:
                 continue
             if lemma in entity.heads and _compatible_types(entity.type, mention.type) and \
                     entity.last > best[0] and number in (None, entity.number):
@@ -877,15 +901,20 @@ class Article:
         public = lemma in PUBLIC_BODY_NOUNS
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
+        company = lemma in word_list("company_nouns.txt")
         candidates = [o for o in self.others if o.start < offset and
                       here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2 and
-                      not _byline_title(o.name) and (not public or _public_body(o.name)) and (
+                      not _byline_title(o.name) and (not public or _public_body(o.name)) and
+                      not (company and (self._reporting_outlet(o.start, o.name) or
+                                        _institution_name(o.name))) and (
                           o.type == "organization" or (
                           o.type == "group" and lemma in TEAM_NOUNS) or (
                           o.type == "place" and not _listed_place_or_organization(o.name)
                           and self._acts_or_is_described(o)))]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset and not _byline_title(e.names[0])
+                           and not (company and any(self._reporting_outlet(m.start, e.names[0])
+                                                    for m in e.mentions))
                            and (not public or _public_body(e.names[0]))),
                           key=lambda e: e.last, default=None)
         best_name = max(candidates, key=lambda o: (
@@ -899,6 +928,30 @@ class Article:
                          key=len, default=best_name.name)
             return self.organization(fuller)
         return best_entity
+
+    def _reporting_outlet(self, offset: int, name: str) -> bool:
+        """"after the Journal reported on the investigation", "an email reviewed by The
+        Post": a news outlet's name, there as the outlet reporting the story (not
+        "Bloomberg's own billionaire list. The company says …")."""
+        if not _news_outlet(name):
+            return False
+        sentence = self.doc.sentence_containing(offset)
+        word = next((w for w in sentence.words if w.start <= offset < w.end), None) \
+            if sentence is not None else None
+        while word is not None and word.deprel in ("compound", "flat", "amod", "det"):
+            word = sentence.head_of(word)
+        if word is None:
+            return False
+        after = sentence.word(word.index + 1) if word.index < len(sentence.words) else None
+        if after is not None and after.upos == "VERB" and \
+                (after.lemma or after.text).lower() in REPORTING_VERBS:
+            return True          # "after the Journal reported", parsed with no subject
+        governor = sentence.head_of(word)
+        verb = (governor.lemma or governor.text).lower() if governor is not None else ""
+        if word.deprel.startswith("nsubj"):
+            return verb in REPORTING_VERBS
+        return word.deprel in ("obl", "obl:agent") and verb in ("review", "obtain", "see") \
+            or word.deprel in ("obj", "iobj") and verb == "tell"
 
     def _followed_by(self, name: OtherName, lemma: str) -> bool:
         """The name is followed by the noun ("Family Circle magazine")."""
@@ -1227,6 +1280,18 @@ def _bare_name(text: str) -> str:
     return re.sub(r"[’']s?$", "", text).strip()
 
 
+# What an outlet does as the one reporting a story ("the Journal reported", "the Post
+# learned", "The Times first revealed").
+REPORTING_VERBS = frozenset({"report", "learn", "reveal", "publish", "disclose", "obtain",
+                             "review", "break"})
+
+
+def _news_outlet(name: str) -> bool:
+    """"the Journal", "The Wall Street Journal", "ProPublica": a news outlet's name."""
+    words = re.findall(r"[\w’'-]+", name.lower())
+    return bool(words) and words[-1] in word_list("news_outlet_heads.txt")
+
+
 def _byline_title(name: str) -> bool:
     """"ESPN Staff Writer", "CBC News Correspondent": a byline's title, no organization."""
     return name.split()[-1].lower() in BYLINE_TITLES if name.split() else False
@@ -1286,6 +1351,7 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
         if child.deprel in PHRASE_RELATIONS and not (
                 child.index < noun.index and child.deprel in ("obl", "obj", "advmod")):
             keep |= {w.index for w in sentence.subtree(child)}
+    keep |= _misattached_tail(sentence, noun, max(keep))
     words = [w for w in sentence.words if w.index in keep]
     if any(w.upos == "NUM" and w.index > noun.index and sentence.head_of(w) is not None and
            sentence.head_of(w).index > noun.index for w in words[:6]) and any(
@@ -1303,6 +1369,24 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
     return phrase
 
 
+def _misattached_tail(sentence: Sentence, noun: Word, last: int) -> set[int]:
+    """Words right after a document's phrase that a compact parse hung elsewhere: a weekday
+    or month made an appositive ("a 46-page decision released Tuesday, …") and the author's
+    "by" phrase hung on the verb ("pointing to a 2025 report by the Financial Accountability
+    Office")."""
+    if document_lemma(noun) not in document_nouns() or last >= len(sentence.words):
+        return set()
+    following = sentence.words[last]              # the word after index ``last`` (1-based)
+    if following.text.lower() in word_list("calendar.txt") and following.upos == "PROPN" and \
+            sentence.word(last).xpos == "VBN":
+        return {following.index}                  # not "filed a complaint Monday"
+    if following.text.lower() == "by" and following.upos == "ADP":
+        author = sentence.head_of(following)
+        if author is not None and author.upos in ("PROPN", "NOUN") and author.index > last:
+            return {w.index for w in sentence.subtree(author)}
+    return set()
+
+
 @lru_cache(maxsize=65536)
 def _without_the(name: str) -> str:
     return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
@@ -1311,6 +1395,15 @@ def _without_the(name: str) -> str:
 def _without_determiner(description: str) -> str:
     """"a person briefed on the talks" -> "person briefed on the talks" (lower case)."""
     return re.sub(r"^(?:an?|the|that|this)\s+", "", description)
+
+
+def _institution_name(name: str) -> bool:
+    """A public body's name that no business goes by: one holding an institution's head
+    noun ("Linn County", "the Exchange Commission") or an acronym's possessive ("the SEC’s
+    Atlanta [office]"): never what "the company" or "the manufacturer" re-mentions."""
+    words = re.findall(r"[\w’'-]+", name)
+    return any(w.lower() in word_list("government_heads.txt") for w in words) or any(
+        re.fullmatch(r"[A-Z]{2,6}[’']s", w) for w in words)
 
 
 def _public_body(name: str) -> bool:
@@ -1373,10 +1466,16 @@ def _title_matches(titles: tuple[str, ...], lemma: str, mention: Mention) -> boo
     return ("former" in nouns) == ("former" in said)
 
 
+def _bare_document(mention: Mention) -> bool:
+    """"The audit", "the decision": a document by a definite article and its noun alone."""
+    return mention.type == "document" and len(mention.words) == 2 and \
+        mention.words[0].text.lower() in DEFINITE
+
+
 def _one_of(mention: Mention) -> bool:
     words = [w.text.lower() for w in mention.words]
-    return len(words) >= 3 and words[0] in ("one", "two", "some", "several", "many") and \
-        words[1] == "of"
+    return len(words) >= 3 and words[0] in ("one", "two", "some", "several", "many", "another",
+                                            "each", "either", "neither") and words[1] == "of"
 
 
 def _inside_quote(doc: ParsedDocument, offset: int) -> bool:
@@ -1593,6 +1692,13 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
             if word.upos != "PROPN":
                 continue
             name = _name_key(sentence, word, spans)
+            owner = sentence.head_of(word) if word.deprel in ("flat", "flat:name") else None
+            if name is None and owner is not None and owner.upos == "PROPN":
+                # "Kittredge Lane Capital, an activist hedge fund": the description hangs on
+                # the name's last word, a flat dependent of its first
+                name = _name_key(sentence, owner, spans)
+                if name is None:
+                    continue
             if name is None and word.text[:1].isupper() and not word.text.isupper() and \
                     sentence.head_of(word) is not None and \
                     not is_listed_organization(word.text):

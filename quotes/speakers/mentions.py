@@ -226,7 +226,7 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
             if name is not None:        # the role is what stands before the name
                 role_parts.append(clean(doc.text[words[0].start:name.words[0].start]))
         if name is None:
-            known = _name_known_as(doc, words)
+            known = _name_known_as(doc, _with_known_as_tail(sentence, words))
             if known is not None:       # "a senior officer identified only as Mr Castell"
                 name, role = known
                 role_parts.append(role)
@@ -300,14 +300,15 @@ KNOWN_AS = frozenset({"identified", "known", "named", "called", "referred"})
 
 def _name_known_as(doc: ParsedDocument, words: list[Word]) -> tuple[Name, str] | None:
     """"a senior officer identified only as Mr Castell", "an Air Force officer known as
-    Colonel Harwick": the titled name after "identified/known as" is the person's (a surname
-    given is a name; "the base chief known as Bob", a given name alone, stays a description),
-    with the words before the verb as the role."""
+    Colonel Harwick", "a trustee identified in the minutes only as Trustee Pennock": the
+    titled name after "identified/known as" is the person's (a surname given is a name; "the
+    base chief known as Bob", a given name alone, stays a description), with the words before
+    the verb as the role."""
     for i, word in enumerate(words):
         if word.text.lower() != "as" or i < 2:
             continue
-        verb = words[i - 2] if words[i - 1].text.lower() == "only" else words[i - 1]
-        if verb.text.lower() not in KNOWN_AS or verb is words[0]:
+        verb = _known_as_verb(words, i - 2 if words[i - 1].text.lower() == "only" else i - 1)
+        if verb is None or verb is words[0]:
             continue
         rest = words[i + 1:]
         runs = capitalized_runs(rest)
@@ -317,6 +318,31 @@ def _name_known_as(doc: ParsedDocument, words: list[Word]) -> tuple[Name, str] |
         if name is None or not (name.titles or len(name.words) > 1):
             continue
         return name, clean(doc.text[words[0].start:verb.start])
+    return None
+
+
+def _with_known_as_tail(sentence: Sentence, words: list[Word]) -> list[Word]:
+    """The mention's words and, when the parse cut "only as Trustee Pennock" off it (making
+    the name a subject of its own), the words of that phrase after it."""
+    if not words or words[-1].index >= len(sentence.words):
+        return words
+    following = sentence.words[words[-1].index:words[-1].index + 6]
+    if not following or following[0].text.lower() not in ("only", "as") or \
+            not any(w.text.lower() in KNOWN_AS for w in words):
+        return words
+    return words + following
+
+
+def _known_as_verb(words: list[Word], last: int) -> Word | None:
+    """The verb "identified/known" ending at ``last``, or a few words before it when a
+    prepositional phrase stands between ("identified in the minutes only as")."""
+    if words[last].text.lower() in KNOWN_AS:
+        return words[last]
+    for k in range(last - 1, max(0, last - 5), -1):
+        if words[k].text.lower() in KNOWN_AS and words[k + 1].upos == "ADP":
+            return words[k]
+        if words[k].text in (",", ";") or words[k].upos == "VERB":
+            return None
     return None
 
 

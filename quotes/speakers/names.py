@@ -354,6 +354,14 @@ def _name_word_before(sentence: Sentence, first: Word, kind: str) -> bool:
                                       not _title_case(sentence))
 
 
+def _opening_name_word(sentence: Sentence, words: list[Word]) -> bool:
+    """"[Ridgeline] Surgical Partners, which runs four Ontario clinics, …": the sentence's
+    first word, a proper noun the parse joins to the name, is the name's first word."""
+    first = sentence.word(1)
+    return (first.upos == "PROPN" or first.xpos in ("NNP", "NNPS")) and \
+        first.deprel in ("compound", "flat", "amod") and first.head in {w.index for w in words}
+
+
 def _continues_token(words: list[Word], i: int) -> bool:
     """The word is the second piece of a token the tokenizer split as a contraction
     ("Donna" read as "Don" + "na", like "gonna"): part of the word before it."""
@@ -408,7 +416,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             else:
                 # the model often drops a name's first words ("the Greater Toronto …")
                 # or its adjectives ("The [Environmental] Protection Agency")
-                while words[0].index > 2 and _name_word_before(sentence, words[0], kind):
+                while words[0].index > 2 and _name_word_before(sentence, words[0], kind) or \
+                        words[0].index == 2 and _opening_name_word(sentence, words):
                     words = [sentence.word(words[0].index - 1)] + words
                 text = doc.text[words[0].start:words[-1].end]
                 before = sentence.word(words[0].index - 1) if words[0].index > 1 else None
@@ -530,6 +539,9 @@ def _split_coordinated(sentence: Sentence) -> list[tuple]:
     found = []
     for span in sentence.names:
         words = sentence.words[span.first - 1:span.last]
+        if found and _one_name_across_and(sentence, found[-1], span, words):
+            found[-1] = (span, sentence.words[found[-1][1][0].index - 1:span.last])
+            continue
         joins = [i for i, w in enumerate(words) if w.upos == "CCONJ" and 0 < i < len(words) - 1]
         if span.type != "person" or not joins:
             found.append((span, words))
@@ -540,6 +552,20 @@ def _split_coordinated(sentence: Sentence) -> list[tuple]:
                 found.append((span, words[start:i]))
             start = i + 1
     return found
+
+
+def _one_name_across_and(sentence: Sentence, before: tuple, span, words: list[Word]) -> bool:
+    """"the [Securities] and [Exchange Commission]", "the [Food] and [Drug Administration]"
+    typed as two organizations: one name, when a single word stands before "and" and the
+    name after it ends in an institution's head noun."""
+    left_span, left = before
+    if left_span.type != "organization" or span.type != "organization" or len(left) != 1 or \
+            left[0].index + 2 != words[0].index:
+        return False
+    between = sentence.word(left[0].index + 1)
+    return between.text.lower() == "and" and \
+        words[-1].text.lower() in word_list("organization_heads.txt") and \
+        left[0].text.lower() not in word_list("organizations.txt")
 
 
 def _glued_at_hyphens(sentence: Sentence, words: list[Word]) -> list[Word]:

@@ -1,0 +1,163 @@
+"""Sources as the fourth blind set writes them, through the real pipeline: documents
+re-mentioned from far away or by another noun, a first name kept alone on request, outlets'
+own words for a name withheld, members of a group cited much earlier, and businesses
+re-mentioned by a generic noun."""
+import pytest
+
+
+def _by_cue(records, cue):
+    return [r for r in records if r.cue == cue]
+
+
+FILLER = " ".join(
+    f"The {place} branch reported {n} new claims in the {month} quarter."
+    for place, n, month in [("Akron", 12, "first"), ("Dayton", 9, "second"),
+                            ("Toledo", 14, "third"), ("Canton", 7, "fourth"),
+                            ("Lorain", 11, "first"), ("Elyria", 8, "second"),
+                            ("Parma", 13, "third"), ("Mentor", 6, "fourth"),
+                            ("Kent", 10, "first"), ("Medina", 5, "second"),
+                            ("Hudson", 15, "third"), ("Solon", 4, "fourth"),
+                            ("Niles", 3, "first")])
+
+
+def test_a_document_re_mentioned_a_dozen_sentences_on_is_its_first_mention(analyzer):
+    text = ("An audit released in March by the Ohio Auditor of State found that the agency "
+            "closed most complaints without a visit. " + FILLER +
+            " The audit said that practice broke state rules.")
+    records = analyzer.extract(text)
+    (later,) = [r for r in records if r.speaker == "The audit"]
+    assert later.speaker_name == "An audit released in March by the Ohio Auditor of State"
+    assert later.speaker_type == "document" and later.anonymity == "named"
+
+
+def test_the_filing_is_the_document_cited_just_before(analyzer):
+    text = ("According to the affidavit, a budget analyst told regional staff to hold the "
+            "grants. The analyst, the filing says, asked for a list by Friday.")
+    records = analyzer.extract(text)
+    (filing,) = [r for r in records if r.speaker == "the filing"]
+    (cited,) = [r for r in records if r.speaker == "the affidavit"]
+    assert filing.speaker_entity == cited.speaker_entity
+    assert filing.speaker_type == "document"
+
+
+def test_a_cabinet_submission_is_a_document(analyzer):
+    text = ("The province will close two rural emergency rooms overnight, according to a "
+            "confidential cabinet submission from the Ministry of Health. The submission "
+            "also warns that nurses could leave.")
+    records = analyzer.extract(text)
+    assert {r.speaker_type for r in records} == {"document"}
+    assert {r.speaker_name for r in records} == {
+        "a confidential cabinet submission from the Ministry of Health"}
+
+
+def test_a_trustee_identified_in_the_minutes_only_as_a_titled_surname_is_that_person(analyzer):
+    # parsed with the titled name as a second subject, cut off the description
+    text = ("In an audio file of the school board's March session, a member identified in the "
+            "minutes only as Trustee Delacroix can be heard asking whether parents “need to "
+            "know now.”")
+    records = [r for r in analyzer.extract(text) if r.speaker]
+    assert records and {r.speaker_name for r in records} == {"Delacroix"}
+    assert {r.anonymity for r in records} == {"named"}
+
+
+@pytest.mark.parametrize("text", [
+    # the request in the next sentence, taken up by "She"
+    "Marisol, 31, works nights at the plant. She asked that the station use only her first "
+    "name because her brother works there. “We were never told,” Marisol says.",
+    # the outlet's condition in the description
+    "Tobias, a warehouse clerk who spoke on the condition that only his first name be used "
+    "because he fears retaliation, said staff were told to stop answering questions.",
+])
+def test_a_first_name_kept_alone_on_request_is_anonymous(analyzer, text):
+    records = [r for r in analyzer.extract(text) if r.speaker]
+    assert records
+    assert {r.anonymity for r in records} == {"anonymous"}
+    assert "first name" in records[0].anonymity_evidence
+
+
+def test_a_source_whom_the_outlet_is_not_naming_is_anonymous(analyzer):
+    text = ("A shift supervisor whom the Courier is not naming because she fears losing her "
+            "job said managers were warned a year earlier.")
+    (record,) = _by_cue(analyzer.extract(text), "said")
+    assert record.anonymity == "anonymous"
+    assert record.anonymity_evidence.startswith("whom the Courier is not naming")
+
+
+def test_a_member_of_a_group_cited_far_back_is_anonymous_on_the_groups_terms(analyzer):
+    text = ("The county delayed the grants for weeks, according to three people familiar "
+            "with the matter. " + FILLER +
+            " Another of the people said the mayor had been warned in December.")
+    records = analyzer.extract(text)
+    (member,) = [r for r in records if r.speaker == "Another of the people"]
+    (group,) = [r for r in records if r.cue == "according to"]
+    assert member.anonymity == "anonymous"
+    assert member.speaker_entity != group.speaker_entity
+
+
+def test_anonymity_asked_for_in_the_next_sentence_by_she(analyzer):
+    text = ("A former member of the company's billing team said clerks were asked to move "
+            "costs between quarters. She asked not to be identified because she signed a "
+            "separation agreement.")
+    (record,) = _by_cue(analyzer.extract(text), "said")
+    assert record.anonymity == "anonymous"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the business name opening its sentence, its first word tagged an adjective and left
+    # out of the name by the NER model
+    ("Ridgeline Surgical Partners, which runs four Manitoba clinics, stands to benefit. The "
+     "Winnipeg-based company said in a statement that it welcomed the change.",
+     "Ridgeline Surgical Partners"),
+    # "fund" is a business noun
+    ("Larchmont Ridge Capital owns about 5% of the shares and wants two seats on the board. "
+     "In a letter to directors this month, the New York-based fund said growth had “outrun "
+     "the controls.”", "Larchmont Ridge Capital"),
+    # not the newspaper that broke the story
+    ("Investigators subpoenaed Corvane Corp. in September. Corvane shares fell 12% after the "
+     "Journal reported on the inquiry. The company said in a statement that it was "
+     "cooperating fully.", "Corvane Corp."),
+    # not a commission typed in two pieces, the subject before the company's name
+    ("The Securities and Exchange Commission is investigating whether Corvane Corp., one of "
+     "the fastest-growing builders of data centers, booked revenue too early, according to "
+     "people familiar with the matter. The company said in a statement that it was "
+     "cooperating.", "Corvane Corp."),
+])
+def test_a_generic_business_noun_is_the_business_named_before(analyzer, text, name):
+    (record,) = _by_cue(analyzer.extract(text), "said")
+    assert record.speaker_name == name
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    # the weekday made an appositive of the document
+    ("In a 46-page decision released Tuesday, Court of King’s Bench Justice Helena "
+     "Marchetti-Voss wrote that the delay was “neither reasonable nor explained.” The "
+     "decision says disclosure arrived in batches.", "says",
+     "a 46-page decision released Tuesday"),
+    # the author's "by" phrase hung on the participle before the document
+    ("Opposition critic Adebayo Lindqvist argued that clinics would lure nurses from "
+     "hospitals, pointing to a 2025 report by the Financial Accountability Office. That "
+     "report found clinics paid nurses more.", "found",
+     "a 2025 report by the Financial Accountability Office"),
+])
+def test_a_document_introduced_in_passing_keeps_the_words_the_parse_hung_elsewhere(
+        analyzer, text, cue, name):
+    (record,) = _by_cue(analyzer.extract(text), cue)
+    assert record.speaker_name == name
+    assert record.speaker_type == "document"
+
+
+def test_a_poll_named_otherwise_is_not_the_poll_cited_long_before(analyzer):
+    # a guard (passes on the code before it too): the far-back link is for bare nouns only
+    text = ("A fresh CNN-ORC poll found that Ortiz leads by nine points. " + FILLER +
+            " The Q poll finds that Ortiz leads by four points.")
+    records = analyzer.extract(text)
+    (later,) = [r for r in records if r.speaker == "The Q poll"]
+    (first,) = [r for r in records if r.speaker.startswith("A fresh")]
+    assert later.speaker_entity != first.speaker_entity
+
+
+def test_a_series_line_is_no_speaker(analyzer):
+    text = ("Series: Kept in Care\nThe state closed two of the homes in May, the department "
+            "said.")
+    records = analyzer.extract(text)
+    assert [r.speaker for r in records] == ["the department"]
