@@ -205,3 +205,38 @@ def test_token_masks_equal_stanzas_and_skip_endless_runs(pipeline):
             original(list(text), list(pred)), text
     endless = list("ab." * 70_000)                       # 210,000 characters, no space
     assert speedups.update_pred_regex(endless, [0] * len(endless)) == [0] * len(endless)
+
+
+def test_pipeline_loaded_the_fast_way_parses_as_stanzas_loader(pipeline, stanza_only):
+    # the session's pipeline was loaded from the bundled files with speedups (compiled
+    # unpickler, no optimizers); this one by Stanza's own loading code
+    from quotes.parse.nlp import load_pipeline
+
+    own = load_pipeline("bundled", speedups=False)
+    assert _parse_fields(own, TEXT) == _parse_fields(pipeline, TEXT)
+
+
+class _NotAWeight:
+    """An object torch's weights_only unpickler refuses to build."""
+
+
+def test_fast_model_loading_trusts_only_the_models_folder(tmp_path):
+    import pickle
+
+    from stanza.models.common import utils as stanza_utils
+
+    from quotes.parse.nlp import BUNDLED_DIR
+
+    elsewhere = tmp_path / "model.pt"
+    torch.save({"object": _NotAWeight()}, elsewhere)
+    with speedups.model_loading(BUNDLED_DIR):
+        assert stanza_utils.get_optimizer("adam", torch.nn.Linear(2, 2), 0.1) is None
+        loaded = torch.load(BUNDLED_DIR / "pos.pt", lambda storage, loc: storage,
+                            weights_only=True)
+        with pytest.raises(pickle.UnpicklingError):
+            torch.load(elsewhere, weights_only=True)      # still weights_only out there
+    expected = torch.load(BUNDLED_DIR / "pos.pt", lambda storage, loc: storage,
+                          weights_only=True)
+    assert loaded.keys() == expected.keys()
+    assert all(torch.equal(loaded["model"][k], expected["model"][k]) for k in expected["model"])
+    assert stanza_utils.get_optimizer("adam", torch.nn.Linear(2, 2), 0.1) is not None
