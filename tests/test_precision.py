@@ -456,6 +456,10 @@ BYLINES = [
     "Author: Pat Mulroney (WKTV 7)",
     "Published: 6:05 AM EST January 9, 2026 | Updated: 7:40 AM EST January 9, 2026",
     "Tomas Varga · Statehouse Reporter · Albany · Published April 3, 2026",
+    # time stamps with no label's colon, and a wire's standards line
+    "Updated May 4, 2026 at 9:12 a.m. EDT | Published May 3, 2026 at 7:40 p.m. EDT",
+    "Published Jun 02, 2026  •  Last updated 3 hours ago  •  3 minute read",
+    "Our Standards: The Thomson Reuters Trust Principles.",
 ]
 
 
