@@ -161,3 +161,13 @@ def test_a_series_line_is_no_speaker(analyzer):
             "said.")
     records = analyzer.extract(text)
     assert [r.speaker for r in records] == ["the department"]
+
+
+def test_a_cue_joined_by_but_is_said_by_the_subject_before_it_not_by_what_it_reports(analyzer):
+    # parsed with "said" conjoined to the fronted "Asked" and no subject of its own
+    text = ("Asked about the decision in question period, the minister acknowledged the "
+            "result was “deeply frustrating” but said his department had hired 58 "
+            "prosecutors since 2023.")
+    (record,) = _by_cue(analyzer.extract(text), "said")
+    assert record.speaker == "the minister"
+    assert record.text.startswith("his department had hired")

@@ -678,9 +678,31 @@ def nearest_subject(sentence: Sentence, verb: Word,
                     word.text in (",",):
                 continue
             if can_speak(word):
-                return _phrase_head(sentence, word)
+                head = _phrase_head(sentence, word)
+                governor = sentence.head_of(head)
+                if head.deprel.startswith("nsubj") and governor is not None and \
+                        governor.deprel == "ccomp" and governor.head == verb.index:
+                    # "the minister acknowledged … but said his department had hired …" (the
+                    # conjunct hung elsewhere): not the subject of what was said
+                    return _conjoined_verbs_subject(sentence, verb) or head
+                return head
             if word.upos not in ("DET", "ADJ", "NUM"):
                 break
+    return None
+
+
+def _conjoined_verbs_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"…, the minister acknowledged the result was … but said …": a cue joined by "but" or
+    "and" takes the subject of the nearest verb before it that has one."""
+    if not any(c.deprel == "cc" and c.text.lower() in ("and", "but")
+               for c in sentence.children(verb)):
+        return None
+    for word in reversed(sentence.words[:verb.index - 1]):
+        if word.upos != "VERB" or word.deprel not in ("root", "conj", "parataxis"):
+            continue              # not "the results had slipped", a clause of what was said
+        subject = next((c for c in sentence.children(word) if c.deprel == "nsubj"), None)
+        if subject is not None:
+            return subject if can_speak(subject) and subject.index < word.index else None
     return None
 
 
