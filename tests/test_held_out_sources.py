@@ -171,3 +171,100 @@ def test_a_cue_joined_by_but_is_said_by_the_subject_before_it_not_by_what_it_rep
     (record,) = _by_cue(analyzer.extract(text), "said")
     assert record.speaker == "the minister"
     assert record.text.startswith("his department had hired")
+
+
+# --- the fifth blind set's lessons ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the group's anonymity given by "Neither"/"Both" a sentence or two later
+    "Two senior managers at the hospital group said the freeze had forced them to withdraw "
+    "offers to 31 nurses. Neither was authorised to speak publicly. One of the managers said "
+    "a ward would close at weekends; the other said four posts had been left empty.",
+    "Talks on compensation have gone on since the weekend, according to two Western diplomats "
+    "in Nairobi. One of the diplomats said Kenya had asked for a bond. The other said the talks "
+    "would resume Friday. Both spoke on condition of anonymity because the talks are private.",
+])
+def test_a_group_made_anonymous_later_and_both_its_members_are_anonymous(analyzer, text):
+    records = [r for r in analyzer.extract(text) if r.speaker]
+    assert len(records) == 3
+    assert {r.anonymity for r in records} == {"anonymous"}
+    assert len({r.speaker_entity for r in records}) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "A clinical nurse manager at the hospital, who cannot be identified under agency rules on "
+    "contact with the media, said patients had waited 30 hours for a bed.",
+    "A mine worker who gave only his first name, Fredrick, because he feared for his job said "
+    "the dam had leaked before.",
+    "A county planner said the queue had been set up in March. The planner, who would talk "
+    "only if her name was kept out of print because she fears losing her job, said managers "
+    "knew.",
+])
+def test_anonymity_in_other_words(analyzer, text):
+    records = [r for r in analyzer.extract(text) if r.speaker]
+    assert records and {r.anonymity for r in records} == {"anonymous"}
+
+
+@pytest.mark.parametrize("text, anonymity", [
+    # the issuing body named before the document's noun
+    ("An internal White House memo obtained by CNN says the fund would run dry by August.",
+     "named"),
+    # the author after "by", though the outlet reviewed it
+    ("The delays were deliberate, according to a draft audit by the county Auditor-Controller’s "
+     "office, reviewed by The Times.", "named"),
+    # a service it was written on is no author (a guard: so it was before)
+    ("An internal Slack message viewed by The Verge said the cuts would continue.", "unnamed"),
+])
+def test_a_document_named_by_its_issuer_or_author_is_identified(analyzer, text, anonymity):
+    records = [r for r in analyzer.extract(text) if r.speaker_type == "document"]
+    assert records and {r.anonymity for r in records} == {anonymity}
+
+
+def test_a_draft_report_is_the_draft(analyzer):
+    text = ("A draft report circulated among hospital chiefs last week says 14 wards may close. "
+            "According to the draft, the cuts would begin in March.")
+    records = analyzer.extract(text)
+    assert len(records) == 2 and len({r.speaker_entity for r in records}) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    # a description on an appositive headed by an adjective-tagged role noun
+    ("Russell Pemberton, the mining company’s chief executive, said in a video posted online "
+     "that the firm was “deeply sorry” to the people of the valley. “We do not accept the "
+     "figures,” the executive said.", "Russell Pemberton"),
+    # "the executive" for a chief executive officer
+    ("Magdalena Beltran, the county’s chief executive officer, ordered a review last week. In a "
+     "memo to supervisors, the executive said the queue broke county rules.",
+     "Magdalena Beltran"),
+])
+def test_the_executive_is_the_person_described_as_one(analyzer, text, name):
+    records = [r for r in analyzer.extract(text) if r.speaker == "the executive"]
+    assert records and {r.speaker_name for r in records} == {name}
+
+
+def test_a_county_supervisor_titled_by_her_office_is_named_by_her_surname(analyzer):
+    text = "Supervisor Ibarra said the office had been told to fix the queue by January."
+    (record,) = analyzer.extract(text)
+    assert record.speaker_name == "Ibarra" and record.anonymity == "named"
+
+
+def test_a_bare_plural_of_a_party_is_an_unnamed_group(analyzer):
+    text = ("Democrats, meanwhile, have accused Kincaid of using the fire money as a "
+            "“bargaining chip.”")
+    (record,) = analyzer.extract(text)
+    assert (record.speaker_type, record.anonymity) == ("group", "unnamed")
+
+
+def test_a_spokeswoman_for_a_department_is_not_an_opposition_spokeswoman_named_later(analyzer):
+    text = ("A spokeswoman for the Department of Health said the Minister had engaged with the "
+            "agency. Labour health spokeswoman Orla Sheehan said the freeze had been planned in "
+            "September.")
+    first, second = analyzer.extract(text)
+    assert first.speaker_entity != second.speaker_entity
+    assert first.anonymity == "unnamed"
+
+
+def test_a_given_name_tagged_a_verb_stays_in_the_name(analyzer):
+    text = ("Wilfred Onyango, a fisherman who has worked the river for 30 years, said the water "
+            "turned white. “The fish came up dead,” Onyango said.")
+    assert {r.speaker_name for r in analyzer.extract(text)} == {"Wilfred Onyango"}

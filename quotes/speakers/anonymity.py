@@ -119,7 +119,8 @@ def _described_noun(sentence: Sentence, offset: int) -> Word | None:
 
 
 # Subjects of the next sentence that take up a group just mentioned ("All three asked …")
-GROUP_SUBJECTS = frozenset({"they", "both", "all", "each", "two", "three", "four", "five"})
+GROUP_SUBJECTS = frozenset({"they", "both", "all", "each", "neither", "none", "two", "three",
+                            "four", "five"})
 # How far ahead a sentence re-mentioning the source ("The person asked not to be identified
 # because the discussions were private.") is read for the evidence.
 LOOKAHEAD_SENTENCES = 3
@@ -136,13 +137,16 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
     if here is None:
         return None
     following = doc.sentences[here.index + 1:here.index + 2]
-    if head.feature("Number") == "Plur" and following and any(
-            w.deprel.startswith("nsubj") and w.text.lower() in GROUP_SUBJECTS
-            for w in following[0].words):
-        # "Three paramedics … said … All three asked not to be named …"
-        evidence = find_anonymity_evidence(sentence_text(doc, following[0].index))
-        if evidence:
-            return evidence
+    if head.feature("Number") == "Plur":
+        # "Three paramedics … said … All three asked not to be named …", and a few sentences
+        # on, "Neither was authorised to speak publicly", "Both spoke on condition of
+        # anonymity" (the sentence's first subject)
+        for sentence in doc.sentences[here.index + 1:here.index + 1 + LOOKAHEAD_SENTENCES]:
+            subject = next((w for w in sentence.words if w.deprel.startswith("nsubj")), None)
+            if subject is not None and subject.text.lower() in GROUP_SUBJECTS:
+                evidence = find_anonymity_evidence(sentence_text(doc, sentence.index))
+                if evidence:
+                    return evidence
     if head.feature("Number") != "Plur" and following and following[0].words and \
             following[0].words[0].text.lower() in ("she", "he") and \
             following[0].words[0].deprel.startswith("nsubj"):

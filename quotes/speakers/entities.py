@@ -168,6 +168,7 @@ class Article:
         self._by_text: dict[str, Entity] = {}
         self._by_bare: dict[str, Entity] = {}   # indefinite descriptions, less "a"/"an"
         self._last_speaker: Entity | None = None
+        self._last_member: Entity | None = None     # the latest "one of the people"
         self._last_cue: str | None = None          # the cue lemma of the last speaker
         self._cue: str | None = None               # the cue lemma of the speaker being linked
         self._surnames: set[str] | None = None     # last words of multi-word person names
@@ -178,7 +179,7 @@ class Article:
         self._entity_at_name: dict[int, tuple[Entity, str]] = {}
         self.untyped_described: dict[str, int] = {}     # described names no type covers
         self._descriptions = _descriptions_of_names(doc, self)
-        self._description_heads = {name: {_head_of_description(d) for d in found}
+        self._description_heads = {name: {h for d in found for h in _heads_of_description(d)}
                                    for name, found in self._descriptions.items()}
         # (offset, name, type) of every mention of a described name
         self._described_names = sorted(
@@ -505,6 +506,9 @@ class Article:
         text = _bare_name(mention.text)
         if capitalized_role(text):
             return None          # "The MP said": a role in capitals, whatever else it names
+        if len(mention.words) == 1 and text.endswith("s") and \
+                text[:-1].lower() in role_entries()[0]:
+            return None          # "Democrats": a kind of people, whatever the model typed
         if len(text) < 2 or not text[:1].isupper() or not any(
                 w.upos == "PROPN" or (len(w.text) > 1 and w.text.isupper())
                 for w in mention.words):
@@ -571,7 +575,11 @@ class Article:
             entity.descriptions.append(text)
             entity.heads.add(lemma)
             entity.inherited_evidence = _entity_evidence(self.doc, earlier)
+            self._last_member = entity
             return entity
+        other = self._the_other_member(mention)
+        if other is not None:
+            return other
         force = self._force_named(mention, lemma)
         if force is not None:
             return force
@@ -632,9 +640,30 @@ class Article:
         entity.descriptions.append(text)
         if lemma:
             entity.heads.add(lemma)
+        if mention.type == "document" and head is not None:
+            # "a draft report circulated among …" … "According to the draft"
+            entity.heads |= {document_lemma(w) for w in mention.words
+                             if w.head == head.index and w.deprel == "compound" and
+                             document_lemma(w) in document_nouns()}
         self._by_text[key] = entity
         if first in ("a", "an") and len(bare.split()) > 1:
             self._by_bare.setdefault(bare, entity)
+        return entity
+
+    def _the_other_member(self, mention: Mention) -> Entity | None:
+        """"One of the managers said …; the other said …": a bare "the other" after a member
+        of a group, a few sentences back, is the group's other member, a source of its own
+        on the same terms."""
+        member = self._last_member
+        words = [w.text.lower() for w in mention.words]
+        if member is None or words != ["the", "other"] or \
+                self._sentence_index(mention.start) - max(member.sentences, default=-99) > \
+                JUST_NAMED:
+            return None
+        entity = self._new("person", number="sing", gender=mention.gender)
+        entity.descriptions.append(description_text(mention.text))
+        entity.heads |= member.heads
+        entity.inherited_evidence = _entity_evidence(self.doc, member)
         return entity
 
     def _recent_group(self, mention: Mention) -> Entity | None:
@@ -1043,7 +1072,24 @@ class Article:
         said = " ".join(person.descriptions).lower().split() + [
             title.lower() for seen in self.people if seen.name in person.names
             for title in seen.titles]
-        return bool(qualifiers & {_bare_name(w) for w in said})
+        said_words = {_bare_name(w) for w in said}
+        # "A spokeswoman for the Department of Health" is not "Labour health spokeswoman
+        # Orla Sheehy" (a capitalized word of hers, the party, is not what the description
+        # represents); "A spokesman for the Jupiter Police Department" is "Officer Joseph
+        # Beinlich, a Jupiter police spokesman"
+        after = next((i for i, w in enumerate(description.words)
+                      if w.text.lower() in ("for", "to")), None)
+        if after is not None:
+            represented = {_bare_name(w.text.lower()) for w in description.words[after + 1:]}
+            own = {_bare_name(w.lower()) for text in
+                   person.descriptions + [t for seen in self.people if seen.name in person.names
+                                          for t in seen.titles]
+                   for w in re.findall(r"[\w’'-]+", text)
+                   if w[:1].isupper() and w.lower() not in titles() and
+                   w.lower() not in role_entries()[0]}
+            if own - represented:
+                return False
+        return bool(qualifiers & said_words)
 
     def _first_named(self, entity: Entity) -> int:
         """Where the article first mentions a named entity (its first linked mention, else
@@ -1517,6 +1563,20 @@ def _describe(entity: Entity, description: str, head: Word | None = None) -> Non
         entity.heads.add(_head_of_description(description))
 
 
+def _heads_of_description(description: str) -> set[str]:
+    """The description's head and, in a job title of two role nouns, the first of them too
+    ("the county’s chief executive officer" is "the executive" as well as "the officer")."""
+    head = _head_of_description(description)
+    words = re.findall(r"[\w’'-]+", description.lower())
+    heads = {head}
+    if head in words:
+        before = words[:words.index(head)]
+        roles = role_entries()[0]
+        if before and before[-1] in roles and head in roles:
+            heads.add(before[-1])
+    return heads
+
+
 def _head_of_description(description: str) -> str:
     """The description's last word before a preposition or clause ("a spokeswoman for the
     department" -> spokeswoman), singular."""
@@ -1710,7 +1770,10 @@ def _descriptions_of_names(doc: ParsedDocument, article: Article) -> dict[str, l
             if name is None:
                 continue
             for child in sentence.children(word):
-                if child.deprel in APPOSITIVE_RELATIONS and child.upos == "NOUN" and \
+                # "the mining company’s chief executive" may have its head tagged ADJ
+                if child.deprel in APPOSITIVE_RELATIONS and (
+                        child.upos == "NOUN" or child.upos == "ADJ" and
+                        child.text.lower() in role_entries()[0]) and \
                         _right_after_name(sentence, word, child):
                     found.setdefault(name, []).append(_phrase(doc, sentence, child))
                 elif child.deprel == "acl:relcl" and child.upos == "NOUN":

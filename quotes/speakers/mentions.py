@@ -207,6 +207,8 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         name = None              # "The MP said", "the CTO": a role written in capitals
     if name is not None and _one_of_a_kind(sentence, name, words):
         name = None              # "Another Catholic who attended the service": one of a kind
+    if name is not None and len(words) == 1 and _people_of_a_kind(name):
+        name = None              # "Democrats, meanwhile, have accused …": a kind of people
     if name is None:
         name = _name_beside(doc, sentence, head, words)
     if name is None and _initial_name(doc, sentence, head):
@@ -344,6 +346,14 @@ def _known_as_verb(words: list[Word], last: int) -> Word | None:
         if words[k].text in (",", ";") or words[k].upos == "VERB":
             return None
     return None
+
+
+def _people_of_a_kind(name: Name) -> bool:
+    """"Democrats", "Republicans": a bare plural of a kind of person names no one."""
+    if len(name.words) != 1 or name.titles:
+        return False
+    word = name.words[0].text.lower()
+    return word.endswith("s") and word[:-1] in role_entries()[0]
 
 
 def _one_of_a_kind(sentence: Sentence, name: Name, words: list[Word]) -> bool:

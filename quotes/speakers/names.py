@@ -307,9 +307,14 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return "organization"
         if len(words) == 1 and (words[0].feature("Number") == "Plur" or words[0].xpos == "NNPS"):
             return "group"
+        if len(words) == 1 and lowered.endswith("s") and lowered[:-1] in role_entries()[0]:
+            return "group"            # "Democrats, meanwhile, have accused …" tagged NNP
         # "dos Santos", "de Blasio": a particle opening the name is no sign it is none
         first = next((w for w in words if w.text.lower() not in PARTICLES), words[0])
-        if lowered in calendar() or first.upos not in ("PROPN", "NOUN", "X", "ADJ"):
+        if lowered in calendar() or first.upos not in ("PROPN", "NOUN", "X", "ADJ") and not (
+                # "Wilfred Onyango, a fisherman …" with "Wilfred" tagged a verb
+                first.upos == "VERB" and len(words) > 1 and
+                _given_names().get(first.text.lower())):
             return None
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
             # "Gov. Neil Forsythe of Georgia", "Shares of Corvista": a person only if the

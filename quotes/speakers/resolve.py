@@ -55,6 +55,7 @@ def classify_entity(doc: ParsedDocument, entity: Entity) -> tuple[str | None, st
                for m in entity.mentions) and not any(
                 m.words and m.words[0].text.lower() in DEFINITE_OWNERS - {"the", "this", "that"}
                 or AUTHOR_FROM.search(_phrase_of(doc, m)) or _author_clause(doc, m)
+                or _issuer_before_noun(doc, m) or _author_after_noun(doc, m)
                 for m in entity.mentions):
             return "unnamed", "unattributed document"
         return "named", "identified document"
@@ -117,6 +118,28 @@ def _opens_with_personal_pronoun(sentence) -> bool:
 
 # evidence that names which part of the name was kept back
 PART_OF_NAME = re.compile(r"\b(?:last|family|first|given|full)\s+name|\bsurname", re.I)
+
+
+def _issuer_before_noun(doc: ParsedDocument, mention) -> bool:
+    """"An internal FEMA email", "an internal White House memo": a proper name just before
+    the document's noun is the body that issued it (not a service it was written on, "an
+    internal Slack message")."""
+    head = mention.head
+    sentence = doc.sentence_containing(mention.start)
+    if head is None or sentence is None:
+        return False
+    names = [c for c in sentence.children(head) if c.deprel == "compound" and
+             c.upos == "PROPN" and c.index < head.index]
+    return bool(names) and not any(c.text.lower() in word_list("platform_names.txt")
+                                   for c in names)
+
+
+def _author_after_noun(doc: ParsedDocument, mention) -> bool:
+    """"a draft audit by the county Auditor-Controller’s office, reviewed by The Times": "by"
+    right after the document's noun gives its author."""
+    head = mention.head
+    return head is not None and re.match(r"\s+by\s+\S", doc.text[head.end:head.end + 12]) \
+        is not None
 
 
 def _author_clause(doc: ParsedDocument, mention) -> bool:
