@@ -157,12 +157,27 @@ def anonymity_matches(text: str) -> list[re.Match[str]]:
     """Every match of every anonymity phrase in ``text``, phrase by phrase; a phrase none of
     whose required words the text holds (most sentences, for most phrases) is not tried."""
     finder, contained = _required_word_finder()
-    present: set[str] = set()
+    always, by_word = _phrases_by_required_word()
+    candidates = set(always)
     for found in finder.finditer(text.casefold()):
-        present.update(contained[found.group(1)])
-    return [m for pattern, words in _anonymity_phrases()
-            if words is None or not words.isdisjoint(present)
-            for m in pattern.finditer(text)]
+        for word in contained[found.group(1)]:
+            candidates.update(by_word[word])
+    phrases = _anonymity_phrases()
+    return [m for index in sorted(candidates) for m in phrases[index][0].finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _phrases_by_required_word() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The phrases always tried (no required word), and for each required word the phrases
+    that need it, by their place in the list (matches keep the list's order)."""
+    always = []
+    by_word: dict[str, list[int]] = {}
+    for index, (_, words) in enumerate(_anonymity_phrases()):
+        if words is None:
+            always.append(index)
+        for word in words or ():
+            by_word.setdefault(word, []).append(index)
+    return tuple(always), {w: tuple(v) for w, v in by_word.items()}
 
 
 def anonymity_spans(text: str) -> list[tuple[int, int]]:

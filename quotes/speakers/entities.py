@@ -169,6 +169,7 @@ class Article:
         self._by_bare: dict[str, Entity] = {}   # indefinite descriptions, less "a"/"an"
         self._last_speaker: Entity | None = None
         self._last_member: Entity | None = None     # the latest "one of the people"
+        self._acronyms: dict[str, str] | None = None  # "HSE" -> "the Health Service Executive"
         self._last_cue: str | None = None          # the cue lemma of the last speaker
         self._cue: str | None = None               # the cue lemma of the speaker being linked
         self._surnames: set[str] | None = None     # last words of multi-word person names
@@ -457,6 +458,12 @@ class Article:
             titled = self._titled_person_closing(mention)
             if titled is not None:
                 return titled
+            described = self._organization_closing(mention)
+            if described is not None:
+                return described
+            expanded = self.acronyms().get(_bare_name(mention.name))
+            if expanded is not None:
+                return self.organization(expanded)     # "The HSE said" … its name in full
             return self.organization(mention.name, mention.type)
         known = self._named_elsewhere(mention) or self._name_after_comma(mention)
         if known is not None:
@@ -469,6 +476,23 @@ class Article:
             # a surname the parser did not read as a name ("Reyes" tagged a noun, "PENCE:")
             return self.person(surname)
         return self._description(mention)
+
+    def _organization_closing(self, mention: Mention) -> Entity | None:
+        """"State broadcaster KBC", "news agency Reuters": an organization's name closing
+        the mention after a lower-case description of it is the organization."""
+        end = mention.start + len(mention.text.rstrip())
+        for other in self.others:
+            if other.type != "organization" or not mention.start < other.start < end or \
+                    other.end != end:
+                continue
+            before = [w for w in mention.words if w.end <= other.start]
+            # a plain noun phrase before it (not "Mr. Taylor's group, March for Bernie at
+            # DNC", "cables … that were later released by WikiLeaks")
+            if any(w.upos == "NOUN" and w.text.islower() for w in before) and all(
+                    w.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or w.text in ("-", "’s", "'s")
+                    for w in before):
+                return self.organization(other.name)
+        return None
 
     def _titled_person_closing(self, mention: Mention) -> Entity | None:
         """"Court of King's Bench Justice Miriam Oyelaran-Hughes", "Cumberland County Warden
@@ -548,6 +572,17 @@ class Article:
         named = self._name_right_before(mention) or self._name_right_after(mention)
         if named is not None:
             return named
+        if mention.type == "organization":
+            described = self._organization_closing(mention)
+            if described is not None:
+                return described
+        spelled = _bare_name(clean(mention.text)).lower()
+        full = next((v for v in self.acronyms().values() if _bare_name(v).lower() == spelled),
+                    None) if spelled and not mention.pronoun else None
+        if full is not None:
+            # "The Health Service Executive warned" (typed by no model or list) in an article
+            # that calls it "the HSE": the organization
+            return self.organization(full)
         head = mention.head
         text = description_text(mention.text)
         first = mention.words[0].text.lower() if mention.words else ""
@@ -649,6 +684,15 @@ class Article:
         if first in ("a", "an") and len(bare.split()) > 1:
             self._by_bare.setdefault(bare, entity)
         return entity
+
+    def acronyms(self) -> dict[str, str]:
+        """The article's acronyms written out in it: each word in capitals (2-6 letters)
+        whose letters are the initials of a run of capitalized words ("Health Service
+        Executive" for HSE; "of", "and", "for", "the" skipped), with "the" where the article
+        writes it."""
+        if self._acronyms is None:
+            self._acronyms = _acronyms_spelled_out(self.doc.text)
+        return self._acronyms
 
     def _the_other_member(self, mention: Mention) -> Entity | None:
         """"One of the managers said …; the other said …": a bare "the other" after a member
@@ -1510,6 +1554,20 @@ def _title_matches(titles: tuple[str, ...], lemma: str, mention: Mention) -> boo
     if any(q in OTHER_OFFICE and q not in said for q in nouns[:-1]):
         return False
     return ("former" in nouns) == ("former" in said)
+
+
+def _acronyms_spelled_out(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for acronym in set(re.findall(r"\b[A-Z]{2,6}\b", text)):
+        words = [rf"{letter}[\w’'-]+" for letter in acronym]
+        gap = r"(?:\s+(?:of|and|for|the|&))*\s+"
+        match = re.search(r"\b(?:([Tt]he)\s+)?(" + gap.join(words) + r")\b", text)
+        # an institution's name ("Health Service Executive"), not "Chief Executive Officer"
+        if match is not None and len(match.group(2).split()) >= 2 and any(
+                w.lower() in word_list("organization_heads.txt")
+                for w in match.group(2).split()):
+            found[acronym] = ("the " if match.group(1) else "") + match.group(2)
+    return found
 
 
 def _bare_document(mention: Mention) -> bool:

@@ -359,6 +359,17 @@ def _name_word_before(sentence: Sentence, first: Word, kind: str) -> bool:
                                       not _title_case(sentence))
 
 
+def _country_owning(sentence: Sentence, words: list[Word]) -> Word | None:
+    """"Kenya’s Mining Ministry", "Norway’s Foreign Ministry": the country whose possessive
+    stands right before an institution's name (its name as the article writes it)."""
+    if words[0].index < 3 or words[-1].text.lower() not in word_list("organization_heads.txt"):
+        return None
+    mark, owner = sentence.word(words[0].index - 1), sentence.word(words[0].index - 2)
+    if mark.text not in ("’s", "'s") or owner.text.lower() not in word_list("countries.txt"):
+        return None
+    return owner
+
+
 def _opening_name_word(sentence: Sentence, words: list[Word]) -> bool:
     """"[Ridgeline] Surgical Partners, which runs four Ontario clinics, …": the sentence's
     first word, a proper noun the parse joins to the name, is the name's first word."""
@@ -428,8 +439,11 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                 before = sentence.word(words[0].index - 1) if words[0].index > 1 else None
                 if before is not None and before.text.lower() == "the" and kind == "organization":
                     text = "the " + text       # "the Riksbank", as the article names it
-                others.append(OtherName(words[0].start, words[-1].end, text, kind,
-                                        sentence.index))
+                owner = _country_owning(sentence, words) if kind == "organization" else None
+                if owner is not None:          # "Kenya’s Mining Ministry", as written
+                    text = doc.text[owner.start:words[-1].end]
+                others.append(OtherName(words[0].start if owner is None else owner.start,
+                                        words[-1].end, text, kind, sentence.index))
         for run in _uncovered_parts(capitalized_runs(sentence.words), covered):
             name = split_title(run, doc.text)
             if name is None or PARTY_LABEL.fullmatch(name.text) or (
