@@ -304,3 +304,12 @@ def test_a_countrys_ministry_keeps_the_country_as_written(analyzer):
             "inspectors would visit three other mines.")
     records = analyzer.extract(text)
     assert [r.speaker_name for r in records] == ["Kenya’s Mining Ministry"] * 2
+
+
+def test_a_document_introduced_before_a_cue_read_as_a_noun_is_named_without_the_clause(analyzer):
+    # "warns" tagged a plural noun, the memo's phrase ran on into what it warns of
+    text = ("An internal White House memo obtained by CNN warns that the transfer would leave "
+            "the fund unable to cover “even a moderate fire season” in 2027. The memo, dated "
+            "November 24, says the fund would run dry by August.")
+    (record,) = [r for r in analyzer.extract(text) if r.cue == "says"]
+    assert record.speaker_name == "An internal White House memo obtained by CNN"

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import known_places, table, word_list
+from ..lexicon import cue_lexicon, known_places, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
 from .mentions import (
@@ -1449,7 +1449,8 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
         return []
     stop = next((w.index for w in sentence.words[noun.index:] if w.text in (",", ";", ":", "(")
                  or w.text in "“”\"" or w.xpos in ("VBD", "VBZ", "VBP", "MD") and
-                 any(c.deprel in ("obj", "ccomp", "xcomp") for c in sentence.children(w))),
+                 any(c.deprel in ("obj", "ccomp", "xcomp") for c in sentence.children(w))
+                 or _cue_read_as_noun(sentence, w)),
                 len(sentence.words) + 1)
     phrase = [w for w in words if w.index < stop]
     while phrase and phrase[0].index < noun.index and phrase[0].upos in ("ADP", "SCONJ", "PUNCT"):
@@ -1457,6 +1458,15 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
     while phrase and phrase[-1].upos in ("PUNCT", "ADP", "CCONJ", "DET"):
         phrase = phrase[:-1]
     return phrase
+
+
+def _cue_read_as_noun(sentence: Sentence, word: Word) -> bool:
+    """"… obtained by CNN warns that …" with "warns" tagged a plural noun: a cue's -s form
+    followed by "that" ends the phrase before it."""
+    text = word.text.lower()
+    following = sentence.word(word.index + 1) if word.index < len(sentence.words) else None
+    return word.upos == "NOUN" and text.endswith("s") and following is not None and \
+        following.text.lower() == "that" and text[:-1] in cue_lexicon().lemmas
 
 
 def _misattached_tail(sentence: Sentence, noun: Word, last: int) -> set[int]:
