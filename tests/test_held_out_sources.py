@@ -313,3 +313,15 @@ def test_a_document_introduced_before_a_cue_read_as_a_noun_is_named_without_the_
             "November 24, says the fund would run dry by August.")
     (record,) = [r for r in analyzer.extract(text) if r.cue == "says"]
     assert record.speaker_name == "An internal White House memo obtained by CNN"
+
+
+def test_the_other_of_a_plural_the_lemmatizer_kept_is_a_member_on_the_same_terms(analyzer):
+    text = ("Two permit technicians at the Foothill Boulevard center, who spoke on the condition "
+            "of anonymity because they were not authorized to talk to reporters, said the files "
+            "were moved each morning.\n“We all knew whose files those were,” one of the "
+            "technicians said. The other technician said she was warned not to discuss the "
+            "queue with applicants.")
+    records = analyzer.extract(text)
+    assert len(records) == 3
+    assert {r.anonymity for r in records} == {"anonymous"}
+    assert len({r.speaker_entity for r in records}) == 3

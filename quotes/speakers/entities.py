@@ -870,7 +870,10 @@ class Article:
             if entity.last >= mention.start or here - max(entity.sentences, default=here) > \
                     window:
                 continue
-            if lemma in entity.heads and _compatible_types(entity.type, mention.type) and \
+            # "The other technician" after "one of the technicians", whose plural the
+            # dictionary lemmatizer kept
+            if (lemma in entity.heads or lemma + "s" in entity.heads) and \
+                    _compatible_types(entity.type, mention.type) and \
                     entity.last > best[0] and number in (None, entity.number):
                 best = (entity.last, entity, None)
         for start, name, kind in self._described_names:
