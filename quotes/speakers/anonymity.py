@@ -126,6 +126,14 @@ GROUP_SUBJECTS = frozenset({"they", "both", "all", "each", "neither", "none", "t
 LOOKAHEAD_SENTENCES = 3
 
 
+def opens_with_personal_pronoun(sentence: Sentence) -> bool:
+    """Whether the sentence's first word is "She" or "He" as a subject (a sentence that
+    takes up the person just spoken of: "She asked not to be identified …")."""
+    first = sentence.words[0] if sentence.words else None
+    return first is not None and first.text.lower() in ("she", "he") and \
+        first.deprel.startswith("nsubj")
+
+
 def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
     """"A person close to one of the manufacturers said … The person asked not to be
     identified …": evidence in a later sentence whose definite subject re-mentions it."""
@@ -147,9 +155,8 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
                 evidence = find_anonymity_evidence(sentence_text(doc, sentence.index))
                 if evidence:
                     return evidence
-    if head.feature("Number") != "Plur" and following and following[0].words and \
-            following[0].words[0].text.lower() in ("she", "he") and \
-            following[0].words[0].deprel.startswith("nsubj"):
+    if head.feature("Number") != "Plur" and following and \
+            opens_with_personal_pronoun(following[0]):
         # "A former member of Tessaline’s revenue team said … She asked not to be
         # identified because …" (not a phrase describing someone else in it)
         sentence = following[0]

@@ -8,7 +8,8 @@ from ..attribution.cue_syntax import names_a_thing
 from ..lexicon import word_list
 from ..parse.document import ParsedDocument
 from ..records import Attribution
-from .anonymity import NOT_A_SOURCE, UNRESOLVED, evidence_for
+from .anonymity import (NOT_A_SOURCE, UNRESOLVED, evidence_for,
+                        opens_with_personal_pronoun)
 from .entities import Article, Entity
 from .mentions import clean, document_lemma, singular
 from .names import given_name_gender
@@ -99,7 +100,7 @@ def _surname_withheld(doc: ParsedDocument, entity: Entity) -> str | None:
     # and the sentence after one of those that takes the person up as "she" or "he"
     # ("Shaylee, 24, is due in January. She asked that NPR use only her first name …")
     taken_up = {i + 1 for i in named_in if i + 1 < len(doc.sentences) and
-                _opens_with_personal_pronoun(doc.sentences[i + 1])}
+                opens_with_personal_pronoun(doc.sentences[i + 1])}
     evidence = evidence_for(doc, entity.mentions, entity.sentences | named_in | taken_up)
     if not evidence:
         return None
@@ -107,13 +108,6 @@ def _surname_withheld(doc: ParsedDocument, entity: Entity) -> str | None:
         return evidence     # "Walt, … who asked that his last name not be used": said outright
     listed = all(given_name_gender(n) is not None for n in entity.names)
     return evidence if listed and re.search(r"name|identif", evidence, re.I) else None
-
-
-def _opens_with_personal_pronoun(sentence) -> bool:
-    """Whether the sentence's first word is "She" or "He" as a subject."""
-    first = sentence.words[0] if sentence.words else None
-    return first is not None and first.text.lower() in ("she", "he") and \
-        first.deprel.startswith("nsubj")
 
 
 # evidence that names which part of the name was kept back
