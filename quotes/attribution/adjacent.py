@@ -47,6 +47,13 @@ def _previous_piece(text: str, quote: QuoteSpan, claimed: dict[int, Draft],
     return None
 
 
+def _new_sentence_with_content(text: str, quote: QuoteSpan, cue: Cue) -> bool:
+    """"“… and so is the bill.” She warned that utilities …": a quotation closed by a full
+    stop, followed by a cue with a reported clause of its own, is not that cue's."""
+    inside = text[quote.open:quote.close].rstrip()
+    return inside.endswith(".") and bool(cue.content) and cue.content[0].start > cue.end
+
+
 def _quotes_next(text: str, cue: Cue, quotes: QuoteIndex) -> bool:
     """A quotation opens right after the cue phrase (“…,” Beck joked, again …, “…”)."""
     ends = [cue.end] + [w.end for w in cue.speaker]
@@ -95,7 +102,8 @@ def attach_adjacent_quotes(doc: ParsedDocument, quotes: QuoteIndex, cues: list[C
                 starts = [cue.start] + [w.start for w in cue.speaker if w.start > quote.close]
                 phrase_start = min(starts)
                 gap = text[quote.after:phrase_start]
-                if phrase_start > quote.close and "\n" not in gap and AFTER_QUOTE.fullmatch(gap):
+                if phrase_start > quote.close and "\n" not in gap and AFTER_QUOTE.fullmatch(gap) \
+                        and not _new_sentence_with_content(text, quote, cue):
                     after = cue
                     break
         # ... or a clause that opens with the quotation and goes on past it, to a cue

@@ -79,8 +79,69 @@ def without_dateline(words: list[Word]) -> list[Word]:
 
 def _subjects(sentence: Sentence, verb: Word) -> list[Word]:
     """The verb's subjects, a dateline the parse made one left out."""
-    return [c for c in sentence.children(verb)
-            if c.deprel in SUBJECT_RELATIONS and not _dateline(sentence, c)]
+    subjects = [c for c in sentence.children(verb)
+                if c.deprel in SUBJECT_RELATIONS and not _dateline(sentence, c)]
+    if not subjects:
+        age = _age_read_as_clause(sentence, verb)
+        if age is not None:
+            subjects = [age]
+    return subjects
+
+
+def _subject_of_verbless_sentence(sentence: Sentence, verb: Word) -> Word | None:
+    """"Rep. Ayesha Sandoval (D-N.M.), who organized the letter, posted on X that …" parsed
+    with the name as the root and "posted" as a participle on "the letter": in a sentence
+    whose root is a name, a cue after a comma that closes the name's relative clause is the
+    main verb, and the name speaks."""
+    roots = sentence.roots()
+    if not roots or roots[0].upos not in ("PROPN", "NOUN") or verb.deprel != "acl" or \
+            verb.index < 2 or sentence.word(verb.index - 1).text != ",":
+        return None
+    owner = _relative_clause_owner(sentence, verb)
+    return owner if owner is not None and owner.index <= roots[0].index + 3 and \
+        _phrase_head(sentence, roots[0]) == owner else None
+
+
+def _subject_given_to_clause(sentence: Sentence, verb: Word) -> Word | None:
+    """"A GOP aide who requested anonymity said House Majority Leader Renee Salter told
+    members …" parsed with the aide as the subject of "told" and the leader as the subject
+    of "said": the reported clause's subject stands before the cue, which has its own only
+    after it; the one before the cue speaks."""
+    children = sentence.children(verb)
+    if any(c.deprel in SUBJECT_RELATIONS and c.index < verb.index for c in children) or \
+            not any(c.deprel in SUBJECT_RELATIONS and c.index > verb.index for c in children):
+        return None
+    for clause in children:
+        if clause.relation != "ccomp" or clause.index < verb.index:
+            continue
+        early = [c for c in sentence.children(clause)
+                 if c.deprel in SUBJECT_RELATIONS and c.index < verb.index]
+        if len(early) == 1 and early[0].upos in ("NOUN", "PROPN") and can_speak(early[0]):
+            return early[0]
+    return None
+
+
+def is_age(sentence: Sentence, word: Word) -> bool:
+    """The "old" of "the 61-year-old" (a speaker whatever the tagger calls it)."""
+    return word.text.lower() in ("old", "olds") and word.index >= 3 and \
+        sentence.word(word.index - 1).text == "-" and \
+        sentence.word(word.index - 2).text.lower() in ("year", "years")
+
+
+def _age_read_as_clause(sentence: Sentence, verb: Word) -> Word | None:
+    """"The 61-year-old, who has taught …, said the union would …" parsed with the age as a
+    clause of "said" (the tagger reads "old" as an adjective): an age with its article
+    before a verb that has no subject is the verb's subject."""
+    for child in sentence.children(verb):
+        if child.index < verb.index and child.relation in ("ccomp", "parataxis", "dep") and \
+                child.text.lower() in ("old", "olds") and child.index >= 5:
+            year, hyphen = sentence.word(child.index - 2), sentence.word(child.index - 1)
+            number, article = sentence.word(child.index - 4), sentence.words[0]
+            if hyphen.text == "-" and year.text.lower() in ("year", "years") and \
+                    number.upos == "NUM" and article.text.lower() == "the" and \
+                    article.head == child.index:
+                return child
+    return None
 
 
 def _absolute_subject(sentence: Sentence, verb: Word) -> Word | None:
@@ -115,16 +176,30 @@ def _trailing_participle_subject(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+# Participles that describe a document ("a report released Tuesday", "a study published in
+# March"): read as a main verb, they hide the document's own verb.
+PUBLISHING_VERBS = frozenset({"release", "publish", "issue", "obtain", "file", "conduct",
+                              "commission", "submit", "circulate", "send", "post", "review"})
+
+
 def _reduced_relative_subject(sentence: Sentence, verb: Word) -> Word | None:
     """"An aide not authorized to speak publicly said …": a compact parser reads the reduced
     relative "not authorized …" as the main verb and the cue as its conjunct (sometimes with
     "publicly" or a noun inside the relative as the cue's subject).  A participle with no
     auxiliary, joined to the cue by no conjunction, is a modifier: its subject speaks."""
     head = sentence.head_of(verb)
-    if verb.relation != "conj" or head is None or head.index > verb.index:
+    if verb.relation not in ("conj", "ccomp") or head is None or head.index > verb.index:
         return None
     negated = head.index > 1 and sentence.word(head.index - 1).text.lower() == "not"
-    if head.xpos != "VBN" and not (negated and head.xpos == "VBD"):   # "not authorized"
+    if verb.relation == "ccomp":
+        # "A Congressional Budget Office estimate released Tuesday found that …" parsed with
+        # "released" as the main verb and the cue as its clause: a document's participle
+        # with no object of its own
+        if (head.lemma or "").lower() not in PUBLISHING_VERBS or head.xpos not in ("VBN", "VBD") \
+                or any(c.relation in ("obj", "ccomp") and c is not verb
+                       for c in sentence.children(head)):
+            return None
+    elif head.xpos != "VBN" and not (negated and head.xpos == "VBD"):   # "not authorized"
         return None
     if any(c.deprel in ("cc", "aux", "aux:pass", "cop") for c in sentence.children(head)) or \
             any(c.deprel == "cc" for c in sentence.children(verb)):
@@ -137,6 +212,22 @@ def _reduced_relative_subject(sentence: Sentence, verb: Word) -> Word | None:
     if own is not None and not head.index < own.index < verb.index:
         return None          # a subject of its own outside the participle's phrase: keep it
     return subject
+
+
+def with_reduced_relative(sentence: Sentence, verb: Word, subject: Word,
+                          phrase: list[Word]) -> list[Word]:
+    """The speaker's phrase with the document's participle the parse made its governor ("A
+    Congressional Budget Office estimate [released Tuesday] found"): the source as the
+    article describes it."""
+    if not phrase or verb.relation != "ccomp" or \
+            _reduced_relative_subject(sentence, verb) != subject:
+        return phrase      # (an aide's "not authorized to speak …" is the resolver's to read)
+    participle = sentence.head_of(verb)
+    gap = sentence.words[phrase[-1].index:verb.index - 1]      # between the phrase and cue
+    if not gap or gap[0] != participle or len(gap) > 8 or any(
+            w.upos in ("PUNCT", "VERB", "AUX") for w in gap[1:]):
+        return phrase                     # only the participle's own short run
+    return phrase + gap
 
 
 def _as_clause_subject(sentence: Sentence, verb: Word) -> Word | None:
@@ -234,6 +325,9 @@ def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
         for child in children:
             if child.deprel in ("nsubj:pass", "nsubj"):
                 return child
+    age = _age_read_as_clause(sentence, verb) or _subject_given_to_clause(sentence, verb)
+    if age is not None:
+        return age
     inverted = _inverted_subject(sentence, verb, children)
     if inverted is not None:
         return inverted
@@ -260,7 +354,7 @@ def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
     if head is None or depth > 2:
         return None
     if verb.deprel in NOUN_MODIFIER_RELATIONS and head.upos in ("NOUN", "PROPN", "PRON"):
-        return head
+        return _subject_of_verbless_sentence(sentence, verb) or head
     if verb.relation in BORROW_SUBJECT_RELATIONS and head.upos in ("VERB", "AUX", "ADJ", "NOUN"):
         return speaker_head(sentence, head, depth + 1)
     return None
@@ -299,6 +393,9 @@ def noun_phrase(sentence: Sentence, head: Word, exclude: set[int]) -> list[Word]
     if left < head.index - 1 and _fronted_adverb(sentence, sentence.word(left)):
         left += 2                   # "Nonetheless, city councillors backing the plan"
     words = sentence.words[left - 1:right]
+    if len(words) > 1 and words[0].text.lower() in ("what", "whatever") and \
+            words[0].deprel == "det":
+        words = words[1:]        # "what officials called …": a free relative, not the speaker
     return trim_punct(words)
 
 
@@ -680,6 +777,11 @@ def nearest_subject(sentence: Sentence, verb: Word,
             if can_speak(word):
                 head = _phrase_head(sentence, word)
                 governor = sentence.head_of(head)
+                before = sentence.word(verb.index - 1).text if verb.index > 1 else ""
+                if head.relation in ("obj", "iobj") and head.head == verb.index and \
+                        head.upos != "PRON" and before != "," and before not in DASHES and \
+                        not any(ch in QUOTE_CHARS or ch == "'" for ch in before):
+                    return None   # "… and described the crew as …": the object, not a speaker
                 if head.deprel.startswith("nsubj") and governor is not None and \
                         governor.deprel == "ccomp" and governor.head == verb.index:
                     # "the minister acknowledged … but said his department had hired …" (the
@@ -874,10 +976,16 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
     described = described_speaker_clause(sentence, verb)
     for child in children:
         if child.deprel in CONTENT_RELATIONS and not _misattached_relative(sentence, verb, child) \
-                and not _fronted_question(verb, child) and child is not described:
+                and not _fronted_question(verb, child) and child is not described and \
+                child != _age_read_as_clause(sentence, verb) and \
+                not _participle_after_subject(sentence, verb, child):
             content.extend(sentence.subtree(child))
     if content:
         content.extend(_stray_subject(sentence, verb, min(w.index for w in content)))
+        if _subject_given_to_clause(sentence, verb) is not None:
+            # the reported clause's own subject, which the parse hung on the cue
+            content.extend(w for c in children if c.deprel in SUBJECT_RELATIONS and
+                           c.index > verb.index for w in sentence.subtree(c))
     if not content:
         for child in children:
             # "He said: the plan will fail." / "told reporters: “...”"
@@ -894,6 +1002,20 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
             cue_phrase = {w.index for w in sentence.subtree(verb)}
             content = [w for w in sentence.subtree(head) if w.index not in cue_phrase]
     return sorted(set(content), key=lambda w: w.index) if content else []
+
+
+def _participle_after_subject(sentence: Sentence, verb: Word, clause: Word) -> bool:
+    """"The complaint, brought on behalf of 14 families, says …" parsed with "brought" as
+    the reported clause: a participle set off by commas right after the cue's subject
+    describes the subject."""
+    if clause.index > verb.index or clause.xpos not in ("VBN", "VBD") or clause.index < 3:
+        return False
+    words = sentence.subtree(clause)
+    before = sentence.word(words[0].index - 1)
+    subject = sentence.word(words[0].index - 2)
+    return before.text == "," and subject.deprel in SUBJECT_RELATIONS and \
+        subject.head == verb.index and not any(c.relation == "nsubj"
+                                              for c in sentence.children(clause))
 
 
 def _stray_subject(sentence: Sentence, verb: Word, content_start: int) -> list[Word]:

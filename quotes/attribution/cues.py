@@ -9,6 +9,8 @@ from .cue_syntax import (
     RELATIVE_PRONOUNS,
     can_speak,
     fronted_subjects,
+    is_age,
+    with_reduced_relative,
     merge_sibling_subjects,
     names_a_thing,
     nearest_subject,
@@ -40,13 +42,60 @@ def _lemma_candidates(word: Word) -> list[str]:
 
 
 def cue_lemma(word: Word) -> str | None:
-    lexicon = cue_lexicon()
-    if word.upos not in ("VERB",) and not (word.upos == "AUX" and word.deprel != "aux"):
+    if word.upos != "VERB" and not (word.upos == "AUX" and word.deprel != "aux"):
         return None
+    lexicon = cue_lexicon()
     for candidate in _lemma_candidates(word):
         if candidate in lexicon.lemmas:
             return candidate
     return None
+
+
+def _open_question_content(cue: Cue) -> bool:
+    """The cue reports a "whether" or "if" clause ("declined to say whether …")."""
+    return bool(cue.content) and cue.content[0].text.lower() in ("whether", "if")
+
+
+def _cue_read_as_noun(sentence: Sentence, word: Word) -> str | None:
+    """"A class-action lawsuit filed last month in federal court in Columbus alleges that …"
+    with "alleges" tagged a plural noun: the -s form of a cue, right after the noun phrase
+    that opens the sentence and right before "that", is the cue; its lemma, else None."""
+    text = word.text.lower()
+    if not text.endswith("s") or not word.text.islower() or word.index < 3 or \
+            word.index >= len(sentence.words) or \
+            sentence.word(word.index + 1).text.lower() != "that":
+        return None
+    before = sentence.word(word.index - 1)
+    if before.upos not in ("NOUN", "PROPN") or any(
+            c.deprel in ("det", "amod", "nmod:poss") for c in sentence.children(word)):
+        return None
+    lemma = next((stem for stem in (text[:-1], text[:-2]) if stem in cue_lexicon().lemmas), None)
+    if lemma is None or lemma in cue_lexicon().direct_only:
+        return None
+    opening = without_dateline(sentence.words[:word.index - 1])
+    if not opening or opening[0].upos not in ("DET", "PROPN", "NOUN") or any(
+            w.xpos in ("VBZ", "VBP", "MD") or w.text in QUOTE_CHARS for w in opening):
+        return None
+    return lemma
+
+
+def _noun_read_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
+    """The cue :func:`_cue_read_as_noun` found: the opening noun phrase speaks (its first
+    noun's phrase: "A class-action lawsuit filed …"), the "that" clause is what it said."""
+    opening = without_dateline(sentence.words[:word.index - 1])
+    head = opening[-1]
+    for position, candidate in enumerate(opening):
+        if candidate.upos in ("NOUN", "PROPN"):
+            # the last noun of the first run of nouns: "class-action lawsuit", "class action"
+            head = candidate
+            following = opening[position + 1:position + 3]
+            if following and (following[0].upos in ("NOUN", "PROPN") or following[0].text ==
+                              "-" and len(following) > 1 and following[1].upos == "NOUN"):
+                continue
+            break
+    return Cue(sentence=sentence, word=word, lemma=lemma, start=word.start, end=word.end,
+               text=text[word.start:word.end], speaker=opening, speaker_head=head,
+               content=trim_punct(sentence.words[word.index:]))
 
 
 def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
@@ -61,7 +110,10 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
         for word in sentence.words:
             according = word.text.lower() == "according" and _next_is_to(sentence, word)
             lemma = None if according else cue_lemma(word)
-            if not according and lemma is None:
+            misread = None
+            if not according and lemma is None and word.upos == "NOUN":
+                misread = _cue_read_as_noun(sentence, word)
+            if not according and lemma is None and misread is None:
                 continue        # most words: no cue (the cheapest test first)
             # A cue verb inside a quotation is the quoted speaker's, never the cue of a quote.
             if quotes.covering(word.start, word.end):
@@ -75,6 +127,8 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 continue
             if according:
                 cue = _according_to_cue(doc.text, sentence, word)
+            elif misread is not None:
+                cue = _noun_read_cue(doc.text, sentence, word, misread)
             else:
                 # "Editor's note:", "Update:": a label, not a speech verb.
                 if word.index < len(sentence.words) and sentence.word(word.index + 1).text == ":" \
@@ -107,6 +161,13 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 # reminded him of …", "did not personally found ISIS"
                 if _question_put_to(word, children, lemma) or _impersonal_aside(children) or \
                         _likeness(sentence, children, lemma) or _verb_found(word, children):
+                    continue
+                # "the subcommittee that writes the bill": writing a thing is not speech
+                if lemma in cue_lexicon().made_objects and any(
+                        c.relation == "obj" and c.upos == "NOUN" and c.index > word.index and
+                        not quotes.covering(c.start, c.end) for c in children) and \
+                        not any(c.relation in ("ccomp", "parataxis") for c in children) and \
+                        not quotes.covering(word.start - 4, word.start - 1):
                     continue
                 # "want to deny him a chance": denying someone something is not speech
                 if lemma == "deny" and any(c.deprel == "iobj" for c in children):
@@ -152,12 +213,13 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if word.text.lower() == "states" and before is not None and (
                         before.text == "," or before.upos == "ADJ"):
                     continue
-                # "declined to comment", "refused to say": nothing was said.
+                # "declined to comment", "refused to say": nothing was said; "declined to
+                # say whether it supports the bill" is a refusal to say, which counts
                 head = sentence.head_of(word)
-                if word.relation == "xcomp" and head is not None and head.lemma.lower() in (
-                        "decline", "refuse", "fail"):
-                    continue
                 cue = _verb_cue(doc.text, sentence, word, lemma)
+                if word.relation == "xcomp" and head is not None and head.lemma.lower() in (
+                        "decline", "refuse", "fail") and not _open_question_content(cue):
+                    continue
             if cue is not None:
                 _keep_speaker_outside_quotes(cue, quotes)
                 _extend_speaker(cue, quotes)
@@ -455,7 +517,7 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
               text=text[word.start:end])
     cue.speaker_head = speaker_head(sentence, word)
     if cue.speaker_head is not None and not can_speak(cue.speaker_head) and \
-            cue.speaker_head.upos != "NUM" and \
+            cue.speaker_head.upos != "NUM" and not is_age(sentence, cue.speaker_head) and \
             cue.speaker_head.text.lower() not in RELATIVE_PRONOUNS:
         cue.speaker_head = None
     # "teams had been told that …": the subject of a passive cue is who heard it; with no
@@ -466,6 +528,7 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
     if cue.speaker_head is not None:
         cue.speaker = noun_phrase(sentence, cue.speaker_head, exclude={word.index})
         cue.speaker = merge_sibling_subjects(sentence, cue, word)
+        cue.speaker = with_reduced_relative(sentence, word, cue.speaker_head, cue.speaker)
     cue.content = verb_content(sentence, word) or positional_content(sentence, word,
                                                                         cue.speaker)
     # the speaker is never what it said ("The explosion, Mayor Bill Okafor said, was …"

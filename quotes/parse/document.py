@@ -55,6 +55,45 @@ def hyphen_glued(left: Word, hyphen: Word, right: Word) -> bool:
     return hyphen.text == "-" and left.end == hyphen.start and hyphen.end == right.start
 
 
+def _capitalized_run(words: list[Word], last: int) -> int:
+    """The position (1-based) of the last capitalized proper noun in the run right after
+    word ``last``; ``last`` itself when none follows."""
+    while last < len(words) and words[last].upos == "PROPN" and words[last].text[:1].isupper():
+        last += 1
+    return last
+
+
+def joined_names(words: list[Word], names: list[NamedSpan]) -> list[NamedSpan]:
+    """The NER model's spans with the pieces of one name joined: pieces split at a hyphen
+    written without spaces ("[Trans]-[Pecos Power]", "[Coca]-Cola": the tokenizer splits the
+    word, the model types the parts), and a name run on through the capitalized words after
+    it and an "&" ("[Trans-Pecos] Power & Light", "Procter & Gamble": a business)."""
+    spans = sorted(names, key=lambda n: n.first)
+    joined: list[NamedSpan] = []
+    i = 0
+    while i < len(spans):
+        first, last, kind = spans[i].first, spans[i].last, spans[i].type
+        i += 1
+        while last + 2 <= len(words):
+            hyphen, right = words[last], words[last + 1]      # the words after the span
+            run = _capitalized_run(words, last)       # "[Trans-Pecos] Power & Light"
+            if hyphen_glued(words[last - 1], hyphen, right) and right.text[:1].isupper():
+                last += 2                             # "[Trans]-Pecos"
+            elif run + 2 <= len(words) and words[run].text == "&" and \
+                    words[run + 1].upos == "PROPN" and words[run + 1].text[:1].isupper():
+                last, kind = run + 2, "organization"  # "Power & Light"
+            else:
+                break
+            if i < len(spans) and spans[i].first <= last:       # the next piece: one name
+                piece = spans[i]
+                if piece.last - piece.first > last - 2 - first and kind != "organization":
+                    kind = piece.type                 # the longer piece's type
+                last = max(last, piece.last)
+                i += 1
+        joined.append(NamedSpan(first, last, kind))
+    return joined
+
+
 @dataclass
 class Sentence:
     index: int                     # 0-based position in the document
@@ -62,6 +101,10 @@ class Sentence:
     words: list[Word]
     names: list[NamedSpan] = field(default_factory=list)
     _children: dict[int, list[Word]] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.names:
+            self.names = joined_names(self.words, self.names)
 
     @property
     def start(self) -> int:
@@ -87,13 +130,15 @@ class Sentence:
 
     def subtree(self, word: Word) -> list[Word]:
         """The word and all its descendants, in sentence order."""
+        self.children(word)                 # builds the table of children
+        children = self._children
         seen = {word.index}
-        stack = [word]
+        stack = [word.index]
         while stack:
-            for child in self.children(stack.pop()):
+            for child in children.get(stack.pop(), ()):   # type: ignore[union-attr]
                 if child.index not in seen:
                     seen.add(child.index)
-                    stack.append(child)
+                    stack.append(child.index)
         return [w for w in self.words if w.index in seen]
 
     def ancestors(self, word: Word) -> Iterator[Word]:

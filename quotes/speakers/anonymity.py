@@ -72,6 +72,8 @@ def _sentence_evidence(doc: ParsedDocument, index: int, mentions: list[Mention])
         owner = _described_noun(sentence, sentence.start + match.start())
         if owner is None and _in_someone_elses_clause(text, match, sentence.start, mentions):
             continue
+        if _in_according_to_source(text, match, sentence.start, mentions):
+            continue
         if owner is None or any(m.start <= owner.start < m.end for m in mentions) or \
                 not any(m.start >= sentence.start and m.end <= sentence.end for m in mentions) \
                 or not _speaks(sentence, owner):
@@ -95,11 +97,28 @@ def _in_someone_elses_clause(text: str, match: re.Match[str], offset: int,
                    and m.end <= offset + match.end() for m in mentions)
 
 
+def _in_according_to_source(text: str, match: re.Match[str], offset: int,
+                            mentions: list[Mention]) -> bool:
+    """"Dovetail's engineers warned …, according to two people familiar with the review":
+    the phrase describes the source after "according to", not an entity whose mentions in
+    this sentence all stand before it."""
+    according = None
+    for found in re.finditer(r"\baccording to\b", text[:match.start()], re.IGNORECASE):
+        according = found
+    if according is None:
+        return False
+    here = [m for m in mentions if offset <= m.start < offset + len(text)]
+    return bool(here) and all(m.end <= offset + according.start() for m in here)
+
+
 def _speaks(sentence: Sentence, noun: Word) -> bool:
-    """Whether the noun is the subject of a speech verb: the described one is then a source
+    """Whether the noun is the subject of a speech verb or the source of "according to": the
+    described one is then a source
     of its own (a parse that makes it the subject of something else leaves the evidence to
     the sentence's speaker, as a misread subject is no reason to drop it)."""
     governor = sentence.head_of(noun)
+    if any(c.text.lower() == "according" for c in sentence.children(noun)):
+        return True          # "…, according to two people familiar with the review"
     return noun.deprel.startswith("nsubj") and governor is not None and \
         (governor.lemma or governor.text).lower() in cue_lexicon().lemmas
 

@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..attribution.cue_syntax import PUBLISHING_VERBS
 from ..lexicon import cue_lexicon, known_places, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .anonymity import evidence_for
@@ -293,10 +294,10 @@ class Article:
             return None
         for entity in reversed(self.entities):
             if entity.type == "organization" and any(
-                    len(n.split()) > 1 and _initials(n) == letters.lower() for n in entity.names):
+                    len(n.split()) > 1 and _abbreviates(letters, n) for n in entity.names):
                 return entity
         spelled = next((o.name for o in self.others if o.type == "organization" and
-                        len(o.name.split()) > 1 and _initials(o.name) == letters.lower()), None)
+                        len(o.name.split()) > 1 and _abbreviates(letters, o.name)), None)
         return self.organization(spelled) if spelled is not None else None
 
     def _fullest_organization(self, name: str) -> str:
@@ -312,7 +313,11 @@ class Article:
             if other.type != "organization":
                 continue
             words = _without_the(other.name).split()
-            if len(words) > len(_without_the(best).split()) and words[:len(parts)] == parts \
+            # "Corvista" in "Corvista Bio"; "Consumer Product Safety Commission" in "the U.S.
+            # Consumer Product Safety Commission" (a country abbreviated before the name)
+            within = words[:len(parts)] == parts or len(parts) > 1 and \
+                words[1:] == parts and "." in words[0] and words[0][:1].isupper()
+            if len(words) > len(_without_the(best).split()) and within \
                     and len(parts) >= 1 and not self._title_follows(other.end):
                 best = other.name     # not "White House Press Secretary": a title
         return best
@@ -427,8 +432,7 @@ class Article:
             entity.sentences.add(sentence.index)
         self._mention_starts.add(mention.start)
         if mention.name and mention.pronoun is None and entity.type == "person":
-            found = re.compile(rf"\b{re.escape(mention.name)}\b").search(
-                self.doc.text, mention.start, mention.end)
+            found = _whole_word(mention.name).search(self.doc.text, mention.start, mention.end)
             if found is not None:                      # where the name list has it
                 self._entity_at_name[found.start()] = (entity, mention.name)
 
@@ -585,7 +589,7 @@ class Article:
             return self.organization(full)
         head = mention.head
         text = description_text(mention.text)
-        first = mention.words[0].text.lower() if mention.words else ""
+        first = self._first_word(mention)
         lemma = _kind_noun(mention)
         if _one_of(mention) and mention.type == "unknown":
             mention.type = "person"          # "One of the officials" (headed by the numeral)
@@ -647,7 +651,12 @@ class Article:
                     mention.type in ("person", "group"):
                 # "a senior Cruz adviser said" … "Cruz's advisers say" … "said the senior Cruz
                 # adviser": a definite re-mention takes the source of its own number
-                earlier = self._same_kind(mention, lemma, number=mention.number) or earlier
+                same_number = self._same_kind(mention, lemma, number=mention.number)
+                if same_number is None and mention.number == "plur" and \
+                        earlier.type == "person" and earlier.name:
+                    earlier = None       # "The authors wrote" is not "the study's senior author"
+                else:
+                    earlier = same_number or earlier
             if earlier is not None:
                 return earlier
             if mention.type == "organization" and (lemma in word_list("company_nouns.txt") or
@@ -684,6 +693,21 @@ class Article:
         if first in ("a", "an") and len(bare.split()) > 1:
             self._by_bare.setdefault(bare, entity)
         return entity
+
+    def _first_word(self, mention: Mention) -> str:
+        """The mention's first word, lower-cased; "the" for a span that starts at an age
+        whose article the parse hung elsewhere ("The [58-year-old], a former commissioner,
+        added")."""
+        if not mention.words:
+            return ""
+        first = mention.words[0]
+        if first.upos == "NUM" and first.index > 1 and mention.head is not None and \
+                mention.head.text.lower() in ("old", "olds"):
+            sentence = self.doc.sentence_containing(mention.start)
+            before = sentence.word(first.index - 1) if sentence is not None else None
+            if before is not None and before.text.lower() in DEFINITE:
+                return before.text.lower()
+        return first.text.lower()
 
     def acronyms(self) -> dict[str, str]:
         """The article's acronyms written out in it: each word in capitals (2-6 letters)
@@ -768,19 +792,25 @@ class Article:
         plural = mention.number == "plur"
         document = mention.type == "document"
         window = DOCUMENT_WINDOW if _bare_document(mention) else JUST_NAMED
+        # "The complaint says" after "A lawsuit filed last month … alleges"
+        kinds = {lemma, *table("document_aliases.txt").get(lemma, ())} if document else {lemma}
         for sentence in reversed(self.doc.sentences[max(0, here - window):here + 1]):
             for word in reversed(sentence.words):
                 # a person is introduced as a subject; a document wherever it stands ("The
                 # dispute sharpened after a memo signed by … circulated. The memo … warned")
                 if word.start >= mention.start or not (document or word.deprel.startswith(
                         "nsubj")) or word.upos != "NOUN" or \
-                        _noun_kind(word, document) != lemma or \
+                        _noun_kind(word, document) not in kinds or \
                         (word.feature("Number") == "Plur") != plural or \
                         self._quoted(word.start) or word.start in self._mention_starts:
                     continue
                 if not any(c.deprel == "det" and c.text.lower() in ("a", "an", "one", "some")
                            for c in sentence.children(word)):
                     continue
+                known = next((e for e in self.entities if any(
+                    m.start <= word.start < m.end for m in e.mentions)), None)
+                if known is not None and (not document or known.type == "document"):
+                    return known          # the introduction is already a source's mention
                 words = _introduced_phrase(sentence, word)
                 if not words:
                     continue
@@ -792,7 +822,7 @@ class Article:
                 entity = self._new(introduction.type, number=introduction.number,
                                    gender=introduction.gender or mention.gender)
                 entity.descriptions.append(clean(introduction.text))
-                entity.heads.add(lemma)
+                entity.heads |= {lemma, _noun_kind(word, document)}
                 self._join(entity, introduction)
                 return entity
         return None
@@ -835,11 +865,19 @@ class Article:
                 continue
             between = self.doc.text[end:mention.start]
             # "Jeb Bush, the former Florida governor and a Republican presidential
-            # candidate, told CNN": the second of the descriptions is his too
-            if (not indefinite and re.fullmatch(r"\s*,\s*", between)) or \
+            # candidate, told CNN": the second of the descriptions is his too; an
+            # indefinite one only after a name that opens the sentence ("Owen Prescott, a
+            # sophomore from Worcester, said"; "… met Tanaka, a spokesman said" is a source
+            # of its own)
+            opening = self._opens_sentence(person.start)
+            if ((not indefinite or opening) and re.fullmatch(r"\s*,\s*", between)) or \
                     DESCRIPTION_BEFORE_AND.fullmatch(between):
                 return self.person(person.name, person.gender)
         return None
+
+    def _opens_sentence(self, offset: int) -> bool:
+        sentence = self.doc.sentence_containing(offset)
+        return sentence is not None and not self.doc.text[sentence.start:offset].strip()
 
     def _name_right_after(self, mention: Mention) -> Entity | None:
         """"Democratic candidate Hillary Clinton … has said", "New York Times columnist
@@ -876,13 +914,14 @@ class Article:
                     _compatible_types(entity.type, mention.type) and \
                     entity.last > best[0] and number in (None, entity.number):
                 best = (entity.last, entity, None)
+        plural = mention.number == "plur"      # "The authors" is no one person's description
         for start, name, kind in self._described_names:
             if start < mention.start and start > best[0] and \
                     here - self._sentence_index(start) <= DESCRIPTION_WINDOW and \
                     lemma in self._description_heads.get(name, ()) and \
-                    _compatible_types(kind, mention.type):
+                    _compatible_types(kind, mention.type) and not (plural and kind == "person"):
                 best = (start, None, name)
-        if mention.type in ("person", "unknown"):
+        if mention.type in ("person", "unknown") and not plural:
             # "Mayor Bill de Blasio" … "the mayor said": a title or role noun the article
             # put before a person's name
             for person in self._titled_people_before(mention.start, here):
@@ -989,8 +1028,9 @@ class Article:
                           and self._acts_or_is_described(o)))]
         best_entity = max((e for e in self.entities if e.type == "organization" and e.names
                            and 0 <= e.last < offset and not _byline_title(e.names[0])
-                           and not (company and any(self._reporting_outlet(m.start, e.names[0])
-                                                    for m in e.mentions))
+                           and not (company and (any(self._reporting_outlet(m.start, e.names[0])
+                                                     for m in e.mentions) or
+                                                 _institution_name(e.names[0])))
                            and (not public or _public_body(e.names[0]))),
                           key=lambda e: e.last, default=None)
         best_name = max(candidates, key=lambda o: (
@@ -1445,6 +1485,14 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
                 child.index < noun.index and child.deprel in ("obl", "obj", "advmod")):
             keep |= {w.index for w in sentence.subtree(child)}
     keep |= _misattached_tail(sentence, noun, max(keep))
+    governor = sentence.head_of(noun)
+    if governor is not None and governor.index == noun.index + 1 and \
+            noun.deprel.startswith("nsubj") and governor.xpos in ("VBN", "VBD") and \
+            (governor.lemma or "").lower() in PUBLISHING_VERBS and \
+            not any(c.relation == "obj" for c in sentence.children(governor)):
+        # "A lawsuit filed last month in … alleges" parsed with "filed" as the main verb:
+        # the participle describes the document (the stop below ends the phrase)
+        keep |= {w.index for w in sentence.subtree(governor) if w.index > noun.index}
     words = [w for w in sentence.words if w.index in keep]
     if any(w.upos == "NUM" and w.index > noun.index and sentence.head_of(w) is not None and
            sentence.head_of(w).index > noun.index for w in words[:6]) and any(
@@ -1521,9 +1569,9 @@ def _public_body(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _public_body_heads() -> frozenset[str]:
-    """Head nouns of institutions' names, less a business's ("Group") and "House"."""
-    return (word_list("organization_heads.txt") - word_list("company_nouns.txt") - {"house"}) | \
-        {"corporation"}
+    """Head nouns of institutions' names, less a business's ("Group", "Foods") and "House"."""
+    return (word_list("organization_heads.txt") - word_list("company_nouns.txt") -
+            word_list("business_name_words.txt") - {"house"}) | {"corporation"}
 
 
 def _noun_kind(word: Word, document: bool = False) -> str:
@@ -1540,7 +1588,9 @@ def _kind_noun(mention: Mention) -> str:
         return ""
     noun = head
     if _one_of(mention):
-        noun = next((w for w in mention.words[2:] if w.upos in ("NOUN", "PROPN")), head)
+        nouns = [w for w in mention.words[2:] if w.upos in ("NOUN", "PROPN")]
+        # "one of the faculty members": the member, not the compound before it
+        noun = next((w for w in nouns if w.deprel != "compound"), nouns[0] if nouns else head)
     lemma = singular(noun)
     return "person" if lemma == "people" else lemma
 
@@ -1569,12 +1619,24 @@ def _title_matches(titles: tuple[str, ...], lemma: str, mention: Mention) -> boo
     return ("former" in nouns) == ("former" in said)
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(text: str) -> re.Pattern[str]:
+    """``text`` as a whole word (names recur across mentions and articles: compiled once)."""
+    return re.compile(rf"\b{re.escape(text)}\b")
+
+
+@lru_cache(maxsize=4096)
+def _spelled_out_pattern(acronym: str) -> re.Pattern[str]:
+    """Words whose initials spell ``acronym``, joined by spaces and function words."""
+    words = [rf"{letter}[\w’'-]+" for letter in acronym]
+    gap = r"(?:\s+(?:of|and|for|the|&))*\s+"
+    return re.compile(r"\b(?:([Tt]he)\s+)?(" + gap.join(words) + r")\b")
+
+
 def _acronyms_spelled_out(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for acronym in set(re.findall(r"\b[A-Z]{2,6}\b", text)):
-        words = [rf"{letter}[\w’'-]+" for letter in acronym]
-        gap = r"(?:\s+(?:of|and|for|the|&))*\s+"
-        match = re.search(r"\b(?:([Tt]he)\s+)?(" + gap.join(words) + r")\b", text)
+        match = _spelled_out_pattern(acronym).search(text)
         # an institution's name ("Health Service Executive"), not "Chief Executive Officer"
         if match is not None and len(match.group(2).split()) >= 2 and any(
                 w.lower() in word_list("organization_heads.txt")
@@ -1601,7 +1663,15 @@ def _inside_quote(doc: ParsedDocument, offset: int) -> bool:
     sentence = doc.sentence_containing(offset)
     if sentence is None:
         return False
-    before = doc.text[sentence.start:offset]
+    # counted from the paragraph's start: a sentence can open inside a quotation that an
+    # earlier sentence opened ("“That review is not finished. It is not even halfway
+    # finished,” Wierzbicki said.")
+    paragraphs = doc.paragraphs()
+    start = sentence.start
+    if 0 <= sentence.paragraph_index < len(paragraphs) and \
+            paragraphs[sentence.paragraph_index].start <= start:
+        start = paragraphs[sentence.paragraph_index].start
+    before = doc.text[start:offset]
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
 
 
@@ -1736,6 +1806,9 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
         kind = "organization"          # "the Riksbank": no person's name follows "the"
     if kind in ("person", "organization") and len(words) == 1 and capitalized_role(words[0].text):
         return None                    # "The MP said", "the CTO" typed a name: a role
+    if kind == "person" and mention.type == "group" and not mention.name and \
+            mention.number == "plur":
+        return None                   # "Senate Democrats": a kind of people, typed a name
     if kind == "person":
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
             words = person_part(words) or words
@@ -1783,6 +1856,17 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
 # between a name and the second of its descriptions: ", the former Florida governor and "
 DESCRIPTION_BEFORE_AND = re.compile(r"\s*,\s*(?:the|a|an|his|her|its|their|[A-Z][a-z]+)\s"
                                     r"[^,;.“”\"]{1,80}?,?\s+and\s+")
+
+
+def _abbreviates(letters: str, name: str) -> bool:
+    """Whether the acronym ``letters`` abbreviates ``name``: its initials, or its initials
+    after a country written with periods ("CPSC" for "the U.S. Consumer Product Safety
+    Commission")."""
+    initials = _initials(name)
+    if initials == letters.lower():
+        return True
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    return len(words) > 2 and "." in words[0] and _initials(" ".join(words[1:])) == letters.lower()
 
 
 def _initials(name: str) -> str:

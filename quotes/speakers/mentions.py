@@ -5,10 +5,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..attribution.cue_syntax import RELATIVE_PRONOUNS
+from ..attribution.cue_syntax import PUBLISHING_VERBS, RELATIVE_PRONOUNS
 from ..lexicon import word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .names import (
+    COLLECTIVE_PEOPLE,
     PARTICLES,
     Name,
     capitalized_role,
@@ -20,6 +21,7 @@ from .names import (
     is_person_like,
     is_publication,
     name_around,
+    people_of_a_kind,
     role_entries,
     split_title,
     text_after,
@@ -106,6 +108,23 @@ def _mention_head(words: list[Word]) -> Word | None:
         # "The Norfolk, Va.-based buyer" parsed with "Norfolk" as the head: the noun after
         # "-based" is what the mention is
         return words[-1]
+    if head is not None and head.upos == "VERB" and head.xpos in ("VBN", "VBD") and \
+            (head.lemma or "").lower() in PUBLISHING_VERBS:
+        # "A proposed class-action lawsuit filed Monday in …" parsed with "filed" as the
+        # main verb: the document it describes is the head
+        subject = next((w for w in words if w.head == head.index and
+                        w.deprel in ("nsubj", "nsubj:pass") and w.index < head.index), None)
+        if subject is not None and subject.upos == "NOUN":
+            head = subject
+    if head is not None and head.upos == "PROPN" and len(words) > 3 and \
+            words[0].upos == "DET" and words[1].deprel == "compound" and \
+            words[1].head == head.index and \
+            document_lemma(words[1]) in word_list("document_nouns.txt") and any(
+                w.head == head.index and w.deprel == "acl" and w.upos == "VERB" and
+                w.index > head.index for w in words):
+        # "a filing Trans-Pecos submitted to the commission", parsed with the document as a
+        # compound of the name: the document, described by a relative clause
+        return words[1]
     if head is not None and head.text in PARTICLES:
         # "dos Santos says" with the particle read as the subject: the name is the head
         following = next((w for w in words if w.index == head.index + 1), None)
@@ -117,7 +136,8 @@ def _mention_head(words: list[Word]) -> Word | None:
     nominal_adj = head is not None and head.upos == "ADJ" and (((
         head.deprel.startswith("nsubj") or role)
         and any(w.head == head.index and w.deprel in ("nmod:poss", "det") for w in words))
-        or role and head.deprel.startswith("nsubj"))   # "A law enforcement official said"
+        or role and head.deprel.startswith("nsubj")    # "A law enforcement official said"
+        or _age_words(words, head))                    # "58-year-old, a former …"
     if head is not None and head.upos not in ("NOUN", "PROPN", "PRON", "NUM") and \
             not nominal_adj:
         # A misparsed mention ("sources familiar with …" headed by "familiar"): its first
@@ -207,7 +227,7 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         name = None              # "The MP said", "the CTO": a role written in capitals
     if name is not None and _one_of_a_kind(sentence, name, words):
         name = None              # "Another Catholic who attended the service": one of a kind
-    if name is not None and len(words) == 1 and _people_of_a_kind(name):
+    if name is not None and len(words) == len(name.words) and people_of_a_kind(name):
         name = None              # "Democrats, meanwhile, have accused …": a kind of people
     if name is None:
         name = _name_beside(doc, sentence, head, words)
@@ -278,6 +298,10 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
                     break
         mention.type = _common_type(head)
         mention.number = "plur" if head.feature("Number") == "Plur" else "sing"
+        if mention.type == "unknown" and _age_words(sentence.words, head):
+            # "the 44-year-old said": someone described by age
+            mention.type = "group" if head.text.lower() == "olds" else "person"
+            mention.number = "plur" if head.text.lower() == "olds" else "sing"
         if mention.type == "organization" and _described_by_who(sentence, head):
             # "An Air Force sensor operator whom The Times agreed not to identify": a noun
             # of a business or of a job, described by "who", is someone
@@ -287,6 +311,16 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
         mention.gender = honorific_gender().get(lower) or honorific_gender().get(singular(head))
     mention.role = "; ".join(dict.fromkeys(p for p in role_parts if p)) or None
     return mention
+
+
+def _age_words(words: list[Word], head: Word) -> bool:
+    """"the 44-year-old", "The 58-year-old, a former commissioner": ``head`` is the "old" of
+    an age written with hyphens among ``words``."""
+    if head.text.lower() not in ("old", "olds"):
+        return False
+    before = [w for w in words if head.index - 2 <= w.index < head.index]
+    return len(before) == 2 and before[1].text == "-" and before[1].start == before[0].end \
+        and before[0].text.lower() in ("year", "years") and head.start == before[1].end
 
 
 def _described_by_who(sentence: Sentence, head: Word) -> bool:
@@ -346,14 +380,6 @@ def _known_as_verb(words: list[Word], last: int) -> Word | None:
         if words[k].text in (",", ";") or words[k].upos == "VERB":
             return None
     return None
-
-
-def _people_of_a_kind(name: Name) -> bool:
-    """"Democrats", "Republicans": a bare plural of a kind of person names no one."""
-    if len(name.words) != 1 or name.titles:
-        return False
-    word = name.words[0].text.lower()
-    return word.endswith("s") and word[:-1] in role_entries()[0]
 
 
 def _one_of_a_kind(sentence: Sentence, name: Name, words: list[Word]) -> bool:
@@ -581,7 +607,7 @@ def _common_type(head: Word) -> str:
         return "organization"          # "the Calgary-based miner" is a company
     if lemma in roles or lemma.rstrip("s") in roles or PLURAL_HUMAN_FALLBACK.search(lemma) or (
             lemma.endswith("sses") and lemma[:-2] in roles):        # "Witnesses said"
-        return "group" if plural or lemma in ("people", "staff") else "person"
+        return "group" if plural or lemma in COLLECTIVE_PEOPLE else "person"
     if not plural and head.upos == "NOUN" and SINGULAR_HUMAN_FALLBACK.search(lemma) and \
             lemma not in word_list("document_nouns.txt") and \
             lemma not in word_list("inanimate_nouns.txt"):

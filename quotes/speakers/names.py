@@ -67,10 +67,12 @@ def capitalized_runs(words: list[Word]) -> list[list[Word]]:
     """Maximal runs of capitalized words, with particles and hyphens inside them."""
     runs: list[list[Word]] = []
     current: list[Word] = []
+    count = len(words)
     for position, word in enumerate(words):
         if not current:         # outside a run (most words): only an opening word starts one
-            if _capitalized(word) or position + 2 < len(words) and _opens_hyphenated(
-                    word, words[position + 1:position + 3]):
+            if _capitalized(word) or position + 2 < count and \
+                    words[position + 2].upos == "PROPN" and _opens_hyphenated(
+                        word, words[position + 1:position + 3]):
                 current.append(word)
             continue
         inside = current and (word.text.lower() in PARTICLES or word.text in ("-", ".")
@@ -113,6 +115,15 @@ GLUED_SYLLABLE = re.compile(r"-[a-z]{1,5}(?![\w-])")
 KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,5}")
 
 
+def _given_name_not_title(run: list[Word], i: int) -> bool:
+    """"Dean Kirkby", "Earl Whitlock", "Major Garrett": a title spelled out in full that is
+    also a listed given name, opening a run of two words, is the person's given name (the
+    title would stand before a full name, "Dean Mary Okafor", or abbreviated, "Maj.")."""
+    word = run[i]
+    return i == 0 and len(run) == 2 and word.text.isalpha() and word.text[:1].isupper() and \
+        not word.text.isupper() and bool(_given_names().get(word.text.lower()))
+
+
 def split_title(run: list[Word], text: str) -> Name | None:
     """Cut titles, nationalities and possessives off the front of a run: what follows is the
     name ("Council President Maria Delgado" -> "Maria Delgado")."""
@@ -123,6 +134,8 @@ def split_title(run: list[Word], text: str) -> Name | None:
         # A possessive by its spelling ("Russia's President Putin"), not by the parser's
         # label: it reads "Democrat Leah Brandt's" as three possessors.
         marked = word.text.endswith(POSSESSIVE_ENDINGS) or text[word.end:word.end + 1] in ("'", "’")
+        if (lower in known or lower.rstrip(".") in known) and _given_name_not_title(run, i):
+            continue
         if lower in known or lower.rstrip(".") in known or marked or \
                 lower.endswith("-based") or lower in calendar():
             cut = i + 1
@@ -312,8 +325,9 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
         # "dos Santos", "de Blasio": a particle opening the name is no sign it is none
         first = next((w for w in words if w.text.lower() not in PARTICLES), words[0])
         if lowered in calendar() or first.upos not in ("PROPN", "NOUN", "X", "ADJ") and not (
-                # "Wilfred Onyango, a fisherman …" with "Wilfred" tagged a verb
-                first.upos == "VERB" and len(words) > 1 and
+                # "Wilfred Onyango, a fisherman …" with "Wilfred" tagged a verb, "Owen
+                # Prescott" with "Owen" a preposition
+                len(words) > 1 and first.text[:1].isupper() and
                 _given_names().get(first.text.lower())):
             return None
         if any(w.text[:1].islower() and w.text.lower() not in PARTICLES for w in words):
@@ -384,6 +398,26 @@ def _continues_token(words: list[Word], i: int) -> bool:
     return i > 0 and words[i].start == words[i - 1].end and words[i].text.isalpha()
 
 
+# Singular nouns for several people: "staff said", "Faculty say".
+COLLECTIVE_PEOPLE = frozenset({"people", "staff", "faculty"})
+# What a plural of a kind of person can be qualified by and still name no one: "Senate
+# Democrats", "House Republicans".
+CHAMBER_WORDS = frozenset({"senate", "house", "congressional", "assembly", "legislative"})
+
+
+def people_of_a_kind(name: Name) -> bool:
+    """"Democrats", "Republicans", "Senate Democrats": a bare plural of a kind of person
+    (after a legislative chamber) names no one; so does a collective noun opening a sentence
+    ("Faculty say the cuts …")."""
+    if name.titles or not 1 <= len(name.words) <= 2 or len(name.words) == 2 and \
+            name.words[0].text.lower() not in CHAMBER_WORDS:
+        return False
+    word = name.words[-1].text.lower()
+    if len(name.words) == 1 and word in COLLECTIVE_PEOPLE:
+        return True
+    return word.endswith("s") and word[:-1] in role_entries()[0]
+
+
 def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]:
     """Every name of the article, typed, in order: (people, the rest).
 
@@ -420,6 +454,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
                 if len(words) > 1 and _title_case(sentence):
                     words = _headline_person(words)
                 name = split_title(words, doc.text) if words else None
+                if name is not None and people_of_a_kind(name):
+                    continue               # "Senate Democrats" typed a person
                 if name is not None and not name.titles and is_bare_title(
                         name.text, text_after(sentence, name.words[-1])):
                     name = None            # "Virginia Governor", "Director of the … study"
@@ -628,9 +664,16 @@ def _short_names_of_organizations(doc: ParsedDocument, people: list[PersonName],
                                                                     list[OtherName]]:
     """One name, one sense per article: "Keel" alone, typed a person by the model, is
     "Keel Bancorp" named in the same article, unless it is the surname or given name of a
-    person with a full name there ("Ford" beside "Harrison Ford")."""
+    person with a full name there ("Ford" beside "Harrison Ford"); "Sable Crest", typed
+    other, is "Sable Crest Mining"."""
     first_words = {o.name.split()[0] for o in others if o.type == "organization" and
                    len(o.name.split()) > 1 and o.name.split()[0][:1].isupper()}
+    # "Sable Crest", typed other, after "Sable Crest Mining": the company's short name
+    prefixes = {" ".join(words[:n]) for o in others if o.type == "organization"
+                for words in [re.sub(r"^the\s+", "", o.name).split()]
+                for n in range(1, len(words)) if words[0][:1].isupper()}
+    others = [OtherName(o.start, o.end, o.name, "organization", o.sentence_index)
+              if o.type == "other" and o.name in prefixes else o for o in others]
     of_people = {part for p in people if len(p.name.split()) > 1 for part in p.name.split()}
     moved = [p for p in people if p.name in first_words and p.name not in of_people]
     if not moved:
