@@ -14,7 +14,9 @@ class CueLexicon:
     nominal: frozenset[str] = frozenset()   #: also report a noun-phrase / infinitive complement
     active_only: frozenset[str] = frozenset()   #: not cues in the passive ("was charged with")
     #: not cues with a noun object and no clause ("writes the bill", "posted a video")
-    made_objects: frozenset[str] = frozenset()
+    object_not_speech: frozenset[str] = frozenset()
+    #: direct-only cues that also report a "that" clause ("recommended that he be fired")
+    that_clause: frozenset[str] = frozenset()
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -29,7 +31,7 @@ def _lines(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=None)
 def cue_lexicon() -> CueLexicon:
-    lemmas, direct_only, nominal, active_only, made = set(), set(), set(), set(), set()
+    lemmas, direct_only, nominal, active_only, made, that = set(), set(), set(), set(), set(), set()
     for row in _lines("cue_verbs.txt"):
         lemmas.add(row[0].lower())
         if "direct-only" in row[1:]:
@@ -38,10 +40,12 @@ def cue_lexicon() -> CueLexicon:
             nominal.add(row[0].lower())
         if "active-only" in row[1:]:
             active_only.add(row[0].lower())
-        if "makes-objects" in row[1:]:
+        if "object-not-speech" in row[1:]:
             made.add(row[0].lower())
+        if "that-clause" in row[1:]:
+            that.add(row[0].lower())
     return CueLexicon(frozenset(lemmas), frozenset(direct_only), frozenset(nominal),
-                      frozenset(active_only), frozenset(made))
+                      frozenset(active_only), frozenset(made), frozenset(that))
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,7 @@ absolute "with the commander reporting that …", cue phrases closing the senten
 """
 from __future__ import annotations
 
-from ..lexicon import first_words, source_nouns, word_list
+from ..lexicon import cue_lexicon, first_words, source_nouns, word_list
 from ..parse.document import Sentence, Word, hyphen_glued
 from .drafts import Cue
 
@@ -86,6 +86,77 @@ def _subjects(sentence: Sentence, verb: Word) -> list[Word]:
         if age is not None:
             subjects = [age]
     return subjects
+
+
+def trailing_inverted_speaker(sentence: Sentence, verb: Word) -> Word | None:
+    """"Two of the three are asking for rate increases, said an insurance executive who
+    spoke on condition of anonymity." parsed with "said" as a conjunct and the speaker as its
+    clause: a cue after a comma, with no subject of its own, followed by a noun phrase that
+    runs to the end of the sentence, is inverted; that phrase speaks."""
+    if verb.relation not in ("conj", "parataxis") or verb.index < 3 or \
+            verb.index >= len(sentence.words) or sentence.word(verb.index - 1).text != ",":
+        return None
+    head = sentence.head_of(verb)
+    children = sentence.children(verb)
+    if head is None or head.index > verb.index or any(
+            c.deprel in SUBJECT_RELATIONS for c in children):
+        return None
+    following = sentence.word(verb.index + 1)
+    if following.text.lower() not in ("a", "an", "the") and following.upos != "PROPN":
+        return None
+    last = max((w.index for w in sentence.words if w.upos != "PUNCT"), default=0)
+    for child in children:
+        words = sentence.subtree(child)
+        if child.index > verb.index and child.upos in ("NOUN", "PROPN", "ADJ") and \
+                words[0].index == verb.index + 1 and words[-1].index >= last:
+            return child
+    return None
+
+
+def _cue_form(word: Word) -> bool:
+    """Whether the verb is a cue's, also where the dictionary lemmatizer kept the form
+    ("warns")."""
+    lemmas = cue_lexicon().lemmas
+    text = word.text.lower()
+    return (word.lemma or "").lower() in lemmas or text[:-1] in lemmas or text[:-2] in lemmas
+
+
+def _outer_cue_conjunct_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"The submission also warns that hospitals would face …, and recommends that …"
+    parsed with "recommends" joined to "face", inside what "warns" reports: a cue in the
+    outer cue's form (both "-s") joined to a verb of another form in that cue's clause
+    conjoins the outer cue and shares its subject."""
+    head = sentence.head_of(verb)
+    outer = sentence.head_of(head) if head is not None else None
+    if verb.relation != "conj" or head is None or outer is None or head.relation != "ccomp" \
+            or verb.xpos != outer.xpos or head.xpos == verb.xpos or \
+            not _cue_form(outer) or \
+            any(c.deprel in SUBJECT_RELATIONS for c in sentence.children(verb)):
+        return None
+    return next((c for c in sentence.children(outer) if c.deprel in SUBJECT_RELATIONS and
+                 c.index < outer.index), None)
+
+
+def _final_cue_subject(sentence: Sentence, verb: Word) -> Word | None:
+    """"Heat-related deaths … more than doubled last summer, a study published Thursday in
+    the Journal of Urban Health found." parsed with "found" as a relative clause of
+    "Journal": a cue ending the sentence with no subject of its own, after a comma and a
+    noun phrase, is said by that phrase (what came before the comma is what it said)."""
+    last = max((w.index for w in sentence.words if w.upos != "PUNCT"), default=0)
+    if verb.index != last or verb.deprel != "acl:relcl" or any(
+            c.deprel in SUBJECT_RELATIONS for c in sentence.children(verb)):
+        return None
+    comma = next((w.index for w in reversed(sentence.words[:verb.index - 1]) if w.text == ","),
+                 None)
+    if comma is None or comma < 3 or verb.index - comma < 3:
+        return None
+    phrase = sentence.words[comma:verb.index - 1]
+    if phrase[0].upos not in ("DET", "PROPN", "NOUN") or any(
+            w.upos in ("VERB", "AUX") and w.xpos not in ("VBN",) for w in phrase):
+        return None
+    inside = {w.index for w in phrase}
+    heads = [w for w in phrase if w.head not in inside]
+    return heads[0] if len(heads) == 1 and heads[0].upos in ("NOUN", "PROPN") else None
 
 
 def _subject_of_verbless_sentence(sentence: Sentence, verb: Word) -> Word | None:
@@ -325,7 +396,9 @@ def speaker_head(sentence: Sentence, verb: Word, depth: int = 0) -> Word | None:
         for child in children:
             if child.deprel in ("nsubj:pass", "nsubj"):
                 return child
-    age = _age_read_as_clause(sentence, verb) or _subject_given_to_clause(sentence, verb)
+    age = _age_read_as_clause(sentence, verb) or _subject_given_to_clause(sentence, verb) or \
+        trailing_inverted_speaker(sentence, verb) or _final_cue_subject(sentence, verb) or \
+        _outer_cue_conjunct_subject(sentence, verb)
     if age is not None:
         return age
     inverted = _inverted_subject(sentence, verb, children)
@@ -974,6 +1047,15 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
     children = sentence.children(verb)
     content: list[Word] = []
     described = described_speaker_clause(sentence, verb)
+    if _final_cue_subject(sentence, verb) is not None:
+        comma = next(w.index for w in reversed(sentence.words[:verb.index - 1]) if w.text == ",")
+        return without_dateline(trim_punct(sentence.words[:comma - 1]))
+    inverted = trailing_inverted_speaker(sentence, verb)
+    if inverted is not None:
+        # what came before the comma is what was said
+        head = sentence.head_of(verb)
+        cue_phrase = {w.index for w in sentence.subtree(verb)}
+        return [w for w in sentence.subtree(head) if w.index not in cue_phrase]   # type: ignore[arg-type]
     for child in children:
         if child.deprel in CONTENT_RELATIONS and not _misattached_relative(sentence, verb, child) \
                 and not _fronted_question(verb, child) and child is not described and \
@@ -992,7 +1074,9 @@ def verb_content(sentence: Sentence, verb: Word) -> list[Word]:
             if child.relation == "parataxis" and _colon_between(sentence, verb, child):
                 content.extend(sentence.subtree(child))
     if not content:
-        content = _clause_read_as_relative(sentence, verb)
+        content = _clause_read_as_relative(sentence, verb) or \
+            _that_clause_read_as_relative(sentence, verb) or \
+            _clause_of_the_medium(sentence, verb)
     if not content and verb.relation == "parataxis" and \
             not _oblique_not_speech(sentence, verb):
         # "The plan, he said, will fail." / "“...,” Kupchan said." The cue is inserted into
@@ -1066,6 +1150,63 @@ def _clause_read_as_relative(sentence: Sentence, verb: Word) -> list[Word]:
             words = sentence.subtree(clause)
             if words and words[0].index == child.index + 1:
                 return words
+    return []
+
+
+def _clause_of_the_medium(sentence: Sentence, verb: Word) -> list[Word]:
+    """"said in a video posted online that Sable Crest was “deeply sorry”" parsed with the
+    "that" clause on "posted": the clause of a participle describing the cue's medium (an
+    oblique after the cue) is what the cue reports."""
+    for child in sentence.children(verb):
+        if child.relation != "obl" or child.index < verb.index:
+            continue
+        for participle in sentence.children(child):
+            if participle.relation != "acl" or participle.xpos != "VBN":
+                continue
+            for clause in sentence.subtree(participle):
+                marks = [c for c in sentence.children(clause)
+                         if c.deprel == "mark" and c.text.lower() == "that"]
+                if clause.relation == "ccomp" and marks:
+                    return [w for w in sentence.subtree(clause) if w.index >= marks[0].index]
+    return []
+
+
+def _relative_that(sentence: Sentence, noun: Word, clause: Word, mark: Word) -> bool:
+    """"the $16,420 that Mr. Trump raised": "that" right after its noun's phrase, in a clause
+    whose verb lacks the object "that" stands for (no object, complement, copula or passive
+    of its own), is a relative pronoun the tagger called a conjunction."""
+    inside = {w.index for w in sentence.subtree(clause)}
+    before = [w.index for w in sentence.subtree(noun) if w.index < mark.index and
+              w.index not in inside]
+    adjacent = bool(before) and max(before) + 1 == mark.index
+    complete = any(c.relation in ("obj", "ccomp", "xcomp", "cop") or c.deprel == "aux:pass"
+                   for c in sentence.children(clause))
+    return adjacent and not complete
+
+
+def _that_clause_read_as_relative(sentence: Sentence, verb: Word) -> list[Word]:
+    """"She testified before a House subcommittee in January that shelters were emptying"
+    parsed with the "that" clause as a relative clause of "subcommittee": a clause opened by
+    the conjunction "that" (not the pronoun) with a subject of its own, on the cue's
+    oblique or object, is what was said."""
+    for child in sentence.children(verb):
+        if child.relation not in ("obl", "obj", "iobj") or child.index < verb.index:
+            continue
+        for clause in sentence.children(child):
+            if clause.deprel != "acl:relcl":
+                continue
+            marks = [c for c in sentence.children(clause)
+                     if c.deprel == "mark" and c.text.lower() == "that" and c.upos == "SCONJ"]
+            subjects = [c for c in sentence.children(clause) if c.deprel.startswith("nsubj")]
+            # not "the $16,420 that Mr. Trump raised" (a relative clause right after its
+            # noun) nor "complaints … that China's surpluses …" (the noun's own clause)
+            if marks and subjects and not any(
+                    s.text.lower() in RELATIVE_PRONOUNS for s in subjects) and \
+                    marks[0].index < subjects[0].index and \
+                    sentence.word(marks[0].index - 1).text != "," and \
+                    not _relative_that(sentence, child, clause, marks[0]) and \
+                    (child.lemma or child.text).lower() not in word_list("content_nouns.txt"):
+                return [w for w in sentence.subtree(clause) if w.index >= marks[0].index]
     return []
 
 

@@ -10,6 +10,7 @@ from .cue_syntax import (
     can_speak,
     fronted_subjects,
     is_age,
+    trailing_inverted_speaker,
     with_reduced_relative,
     merge_sibling_subjects,
     names_a_thing,
@@ -51,6 +52,17 @@ def cue_lemma(word: Word) -> str | None:
     return None
 
 
+def _after_quotation(sentence: Sentence, word: Word) -> bool:
+    """"“…,” the bakery posted on Facebook": the noun a participle hangs on follows a
+    closing quotation mark (the participle is an inverted cue, not a description)."""
+    noun = sentence.head_of(word)
+    if noun is None:
+        return False
+    first = next(w.index for w in sentence.subtree(noun) if w.upos != "PUNCT")
+    before = [w.text for w in sentence.words[max(0, first - 3):first - 1]]
+    return any(text in QUOTE_CHARS or text in ("''", "”", "’") for text in before)
+
+
 def _open_question_content(cue: Cue) -> bool:
     """The cue reports a "whether" or "if" clause ("declined to say whether …")."""
     return bool(cue.content) and cue.content[0].text.lower() in ("whether", "if")
@@ -67,7 +79,7 @@ def _cue_read_as_noun(sentence: Sentence, word: Word) -> str | None:
         return None
     before = sentence.word(word.index - 1)
     if before.upos not in ("NOUN", "PROPN") or any(
-            c.deprel in ("det", "amod", "nmod:poss") for c in sentence.children(word)):
+            c.deprel in ("det", "nmod:poss") for c in sentence.children(word)):
         return None
     lemma = next((stem for stem in (text[:-1], text[:-2]) if stem in cue_lexicon().lemmas), None)
     if lemma is None or lemma in cue_lexicon().direct_only:
@@ -162,8 +174,14 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 if _question_put_to(word, children, lemma) or _impersonal_aside(children) or \
                         _likeness(sentence, children, lemma) or _verb_found(word, children):
                     continue
+                # "In a video posted on the company's website, the chief executive told …":
+                # the thing posted or written, described by its participle, says nothing
+                if lemma in cue_lexicon().object_not_speech and word.relation == "acl" and \
+                        word.xpos == "VBN" and not _after_quotation(sentence, word) and \
+                        sentence.word(word.index - 1).text != ",":
+                    continue
                 # "the subcommittee that writes the bill": writing a thing is not speech
-                if lemma in cue_lexicon().made_objects and any(
+                if lemma in cue_lexicon().object_not_speech and any(
                         c.relation == "obj" and c.upos == "NOUN" and c.index > word.index and
                         not quotes.covering(c.start, c.end) for c in children) and \
                         not any(c.relation in ("ccomp", "parataxis") for c in children) and \
@@ -518,6 +536,7 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
     cue.speaker_head = speaker_head(sentence, word)
     if cue.speaker_head is not None and not can_speak(cue.speaker_head) and \
             cue.speaker_head.upos != "NUM" and not is_age(sentence, cue.speaker_head) and \
+            cue.speaker_head != trailing_inverted_speaker(sentence, word) and \
             cue.speaker_head.text.lower() not in RELATIVE_PRONOUNS:
         cue.speaker_head = None
     # "teams had been told that …": the subject of a passive cue is who heard it; with no

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import cue_lexicon, table
+from ..lexicon import cue_lexicon, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from ..records import Attribution
 from .adjacent import attach_adjacent_quotes
@@ -68,7 +68,7 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
                   if not taken.took(q) and not found.took(q)]
         if cue.lemma in lexicon.direct_only and not inside and not (
                 cue.lemma in QUESTION_CUES and content[0].text.lower() in QUESTION_WORDS) \
-                and not _public_demand(cue):
+                and not _public_demand(cue) and not _reports_that_clause(cue, content):
             continue
         kind = _kind_of(content, inside)
         if kind == "direct":
@@ -82,6 +82,20 @@ def _reported_speech(doc: ParsedDocument, quotes: QuoteIndex, cues: list[Cue],
                             sentence_index=cue.sentence.index,
                             paragraph_index=cue.sentence.paragraph_index, quotes=inside))
     return found
+
+
+def _reports_that_clause(cue: Cue, content: list) -> bool:
+    """"COPA recommended that Ruszkowski be fired", "A WARN notice … shows that 412 of the
+    cuts are …": a direct-only cue that reports a "that" clause in a finite form; "show" only
+    when a document or data says it (not "eager to show that", "Fiorina showed hints")."""
+    if cue.lemma not in cue_lexicon().that_clause or content[0].text.lower() != "that" or \
+            cue.word.xpos in ("VB", "VBG") or cue.speaker_head is None:
+        return False
+    if cue.lemma != "show":
+        return True
+    head = cue.speaker_head
+    return (head.lemma or head.text).lower() in word_list("document_nouns.txt") or \
+        head.text.lower() in word_list("document_nouns.txt")
 
 
 def _public_demand(cue: Cue) -> bool:

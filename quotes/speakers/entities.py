@@ -317,10 +317,19 @@ class Article:
             # Consumer Product Safety Commission" (a country abbreviated before the name)
             within = words[:len(parts)] == parts or len(parts) > 1 and \
                 words[1:] == parts and "." in words[0] and words[0][:1].isupper()
+            # not "Tallus Workers United" for "Tallus, the Bellevue-based cloud-computing
+            # company": a union named after a business the article describes is another
+            # organization
             if len(words) > len(_without_the(best).split()) and within \
-                    and len(parts) >= 1 and not self._title_follows(other.end):
+                    and len(parts) >= 1 and not self._title_follows(other.end) and \
+                    not (_institution_name(other.name) and not _institution_name(name) and
+                         self._described_as_business(name)):
                 best = other.name     # not "White House Press Secretary": a title
         return best
+
+    def _described_as_business(self, name: str) -> bool:
+        return bool(set(self._description_heads.get(name, ())) &
+                    word_list("business_nouns.txt"))
 
     def _title_follows(self, offset: int) -> bool:
         following = re.match(r"\s+([A-Za-z]+)", self.doc.text[offset:offset + 40])
@@ -675,8 +684,11 @@ class Article:
                 if cited is not None:
                     return cited
             if mention.type == "person" and mention.number != "plur":
-                named = self._person_just_named(mention, lemma) or \
+                aged = self._person_of_age(mention) if lemma == "old" else None
+                named = aged or self._person_just_named(mention, lemma) or \
                     self._person_just_described(mention, lemma)
+                if named is None and lemma == "old":
+                    named = self._last_person_speaker()
                 if named is not None:
                     return named
         entity = self._new(mention.type, number=mention.number, gender=mention.gender,
@@ -693,6 +705,32 @@ class Article:
         if first in ("a", "an") and len(bare.split()) > 1:
             self._by_bare.setdefault(bare, entity)
         return entity
+
+    def _person_of_age(self, mention: Mention) -> Entity | None:
+        """"Luis Fajardo, 63, a former airport mechanic, recalled …" … four sentences on,
+        "The 63-year-old said": the latest person whose age the article gave as that number
+        ("Name, 63," or "63-year-old Name")."""
+        age = re.match(r"\D*(\d+)\s*-\s*years?\s*-\s*olds?", clean(mention.text))
+        if age is None:
+            return None
+        number = age.group(1)
+        text = self.doc.text
+        best = None
+        for person in self.people:
+            if person.start >= mention.start:
+                break
+            end = person.start + len(person.name)
+            if re.match(rf"\s*,\s*{number}\s*,", text[end:end + 12]) or re.search(
+                    rf"\b{number}-year-old\s+$", text[max(0, person.start - 20):person.start]):
+                best = person
+        return self.person(best.name, best.gender) if best is not None else None
+
+    def _last_person_speaker(self) -> Entity | None:
+        """The person who spoke last, when a named person ("the 48-year-old said" a
+        paragraph after "Denise Terrell said … She said …")."""
+        last = self._last_speaker
+        return last if last is not None and last.type == "person" and last.name and \
+            last.number == "sing" else None
 
     def _first_word(self, mention: Mention) -> str:
         """The mention's first word, lower-cased; "the" for a span that starts at an age
@@ -887,7 +925,10 @@ class Article:
         if mention.type not in ("person", "unknown") or head is None:
             return None
         for person in self._people_in_sentence_of(mention.start):
-            if person.start >= head.end and not self.doc.text[head.end:person.start].strip():
+            between = self.doc.text[head.end:person.start].split()
+            # "Attorney [General] Roy Cooper", the speaker's span cut after "Attorney"
+            if person.start >= head.end and all(
+                    w.lower().rstrip(".") in titles() for w in between):
                 return self.person(person.name, person.gender)
         return None
 
@@ -912,7 +953,8 @@ class Article:
             # dictionary lemmatizer kept
             if (lemma in entity.heads or lemma + "s" in entity.heads) and \
                     _compatible_types(entity.type, mention.type) and \
-                    entity.last > best[0] and number in (None, entity.number):
+                    entity.last > best[0] and number in (None, entity.number) and \
+                    not _other_jurisdiction(mention, entity):
                 best = (entity.last, entity, None)
         plural = mention.number == "plur"      # "The authors" is no one person's description
         for start, name, kind in self._described_names:
@@ -1017,11 +1059,12 @@ class Article:
         # a name the model called a place that no list knows as one ("Lumora, the San
         # Francisco startup, … the company said") may be the company
         company = lemma in word_list("company_nouns.txt")
+        business = lemma in word_list("business_nouns.txt")
         candidates = [o for o in self.others if o.start < offset and
                       here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2 and
                       not _byline_title(o.name) and (not public or _public_body(o.name)) and
                       not (company and (self._reporting_outlet(o.start, o.name) or
-                                        _institution_name(o.name))) and (
+                                        _institution_name(o.name, business))) and (
                           o.type == "organization" or (
                           o.type == "group" and lemma in TEAM_NOUNS) or (
                           o.type == "place" and not _listed_place_or_organization(o.name)
@@ -1030,7 +1073,7 @@ class Article:
                            and 0 <= e.last < offset and not _byline_title(e.names[0])
                            and not (company and (any(self._reporting_outlet(m.start, e.names[0])
                                                      for m in e.mentions) or
-                                                 _institution_name(e.names[0])))
+                                                 _institution_name(e.names[0], business)))
                            and (not public or _public_body(e.names[0]))),
                           key=lambda e: e.last, default=None)
         best_name = max(candidates, key=lambda o: (
@@ -1120,6 +1163,10 @@ class Article:
                     not entity.mentions or entity.inherited_evidence:
                 continue
             first = entity.mentions[0]
+            headline = self._in_headline(first)
+            if headline is not None:
+                merged[entity.id] = headline
+                continue
             # "A federal judge …" or an office held by one person ("Ontario’s housing
             # minister … Housing Minister Colette Marchetti")
             if not first.words or not (first.words[0].text.lower() in ("a", "an") or
@@ -1137,6 +1184,32 @@ class Article:
                 owner.sentences |= entity.sentences
                 merged[entity.id] = owner
         return merged
+
+    def _in_headline(self, first: Mention) -> Entity | None:
+        """"Mayor says city ‘can’t wait …’" or "'She was told in writing,' Conservative
+        critic says" in a headline or deck (the page's first two lines) is the person the
+        story names later with that title or role ("Mayor Dennis Claeys", "Conservative
+        procurement critic Kyle Baranski"): the one named person whose titles or
+        descriptions hold the description's noun and every other word it has."""
+        sentence = self.doc.sentence_containing(first.start)
+        if sentence is None or sentence.paragraph_index > 1 or first.head is None or \
+                first.pronoun is not None or first.name:
+            return None
+        lemma = _kind_noun(first)
+        words = {_bare_name(w.text.lower()) for w in first.words
+                 if w is not first.head and w.upos in ("NOUN", "ADJ", "PROPN")}
+        owners = []
+        for person in self.entities:
+            if person.type != "person" or not person.names or \
+                    self._first_named(person) <= first.start:
+                continue
+            said = " ".join(person.descriptions).lower().split() + [
+                title.lower() for seen in self.people if seen.name in person.names
+                for title in seen.titles]
+            nouns = {_title_nouns().get(_bare_name(w), _bare_name(w)) for w in said}
+            if lemma in nouns and words <= {_bare_name(w) for w in said}:
+                owners.append(person)
+        return owners[0] if len(owners) == 1 else None
 
     def _named_for(self, entity: Entity, first: Mention, person: Entity) -> bool:
         """Whether the description ``first`` of ``entity`` may be ``person``, who carries its
@@ -1500,7 +1573,8 @@ def _introduced_phrase(sentence: Sentence, noun: Word) -> list[Word]:
         return []
     stop = next((w.index for w in sentence.words[noun.index:] if w.text in (",", ";", ":", "(")
                  or w.text in "“”\"" or w.xpos in ("VBD", "VBZ", "VBP", "MD") and
-                 any(c.deprel in ("obj", "ccomp", "xcomp") for c in sentence.children(w))
+                 (any(c.deprel in ("obj", "ccomp", "xcomp") for c in sentence.children(w)) or
+                  (w.lemma or "").lower() in cue_lexicon().lemmas)
                  or _cue_read_as_noun(sentence, w)),
                 len(sentence.words) + 1)
     phrase = [w for w in words if w.index < stop]
@@ -1548,12 +1622,15 @@ def _without_determiner(description: str) -> str:
     return re.sub(r"^(?:an?|the|that|this)\s+", "", description)
 
 
-def _institution_name(name: str) -> bool:
+def _institution_name(name: str, business: bool = True) -> bool:
     """A public body's name that no business goes by: one holding an institution's head
     noun ("Linn County", "the Exchange Commission") or an acronym's possessive ("the SEC’s
-    Atlanta [office]"): never what "the company" or "the manufacturer" re-mentions."""
+    Atlanta [office]"): never what "the company" or "the manufacturer" re-mentions; with
+    ``business``, a union's or association's too ("Tallus Workers United", which "the group"
+    may re-mention but "the company" may not)."""
     words = re.findall(r"[\w’'-]+", name)
-    return any(w.lower() in word_list("government_heads.txt") for w in words) or any(
+    return any(w.lower() in word_list("government_heads.txt") or
+               business and w.lower() in word_list("civic_name_words.txt") for w in words) or any(
         re.fullmatch(r"[A-Z]{2,6}[’']s", w) for w in words)
 
 
@@ -1578,6 +1655,22 @@ def _noun_kind(word: Word, document: bool = False) -> str:
     """A noun's kind as :func:`_kind_noun` gives it ("people" -> person)."""
     lemma = document_lemma(word) if document else singular(word)
     return "person" if lemma == "people" else lemma
+
+
+# Words that place a body in one jurisdiction: "the state health department" is not "the
+# county health department".
+JURISDICTIONS = frozenset({"state", "county", "city", "federal", "provincial", "national",
+                           "municipal", "local", "regional", "district"})
+
+
+def _other_jurisdiction(mention: Mention, entity: Entity) -> bool:
+    """The description names a jurisdiction and the entity was described with another."""
+    own = {w.text.lower() for w in mention.words} & JURISDICTIONS
+    if not own:
+        return False
+    described = {w for text in entity.descriptions + entity.names
+                 for w in text.lower().split()} & JURISDICTIONS
+    return bool(described) and not own & described
 
 
 def _kind_noun(mention: Mention) -> str:
@@ -1804,8 +1897,10 @@ def _type_by_ner(doc: ParsedDocument, mention: Mention) -> str | None:
     if kind == "person" and len(words) == 1 and mention.words[0].text.lower() == "the" and \
             mention.head is words[0] and words[0].text.lower() not in role_entries()[0]:
         kind = "organization"          # "the Riksbank": no person's name follows "the"
-    if kind in ("person", "organization") and len(words) == 1 and capitalized_role(words[0].text):
-        return None                    # "The MP said", "the CTO" typed a name: a role
+    if kind in ("person", "organization") and len(words) == 1 and (
+            capitalized_role(words[0].text) or kind == "person" and
+            words[0].text.lower().rstrip(".") in titles()):
+        return None                    # "The MP said", "the CTO", "Mayor says" typed a name
     if kind == "person" and mention.type == "group" and not mention.name and \
             mention.number == "plur":
         return None                   # "Senate Democrats": a kind of people, typed a name
@@ -1873,7 +1968,9 @@ def _initials(name: str) -> str:
     """"the World Health Organisation" -> "who" (its capitalized words' first letters)."""
     words = [w for w in re.sub(r"^the\s+", "", name, flags=re.I).split()
              if w.lower() not in NAME_JOINERS]
-    return "".join(w[0] for w in words if w[:1].isupper()).lower()
+    # a place written with periods gives all its letters ("B.C." in "BCFSA")
+    return "".join(w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w[0]
+                   for w in words if w[:1].isupper()).lower()
 
 
 def _has_start_in(starts: list[int], low: int, high: int) -> bool:

@@ -137,6 +137,8 @@ def _mention_head(words: list[Word]) -> Word | None:
         head.deprel.startswith("nsubj") or role)
         and any(w.head == head.index and w.deprel in ("nmod:poss", "det") for w in words))
         or role and head.deprel.startswith("nsubj")    # "A law enforcement official said"
+        or role and words[0].upos == "DET" and words[0].index < head.index   # "…, said an
+        # insurance executive who …" with "executive" an adjective and the article on "insurance"
         or _age_words(words, head))                    # "58-year-old, a former …"
     if head is not None and head.upos not in ("NOUN", "PROPN", "PRON", "NUM") and \
             not nominal_adj:

@@ -338,6 +338,8 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return "organization"          # "Ardent Pharma", "Northline Air"
         if len(words) > 2 and words[-1].text.lower() in word_list("place_heads.txt"):
             return "place"                 # "Jack London Square" (but "Lena Park", "Sally Field")
+        if len(words) > 1 and words[-1].text.lower() in word_list("street_words.txt"):
+            return "place"                 # "Jefferson Avenue", "Kedzie Avenue"
     elif ner_type in ("organization", "place", "other") and lowered not in known_places():
         name = split_title(words, text)          # "Gen. Ana Ferreira" called a place
         core = name.words if name is not None else words
@@ -348,8 +350,9 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return "person"        # "Cumberland County Warden Lorne Baxendale" called a place
         if len(core) in (2, 3) and _given_names().get(core[0].text.lower()) and \
                 not any(w.text.lower() in word_list("organization_heads.txt") for w in core) \
-                and not (len(core) > 2 and core[-1].text.lower() in word_list("place_heads.txt")):
-            return "person"
+                and not (len(core) > 2 and core[-1].text.lower() in word_list("place_heads.txt")) \
+                and core[-1].text.lower() not in word_list("street_words.txt"):
+            return "person"                # (not "Jefferson Avenue")
         if ner_type != "organization" and len(words) > 1 and \
                 words[-1].text.lower() in word_list("organization_heads.txt"):
             return "organization"          # "Corvista Bio", "Velta Logistics" called other
