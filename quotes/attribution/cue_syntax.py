@@ -113,12 +113,25 @@ def trailing_inverted_speaker(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+def lemma_candidates(word: Word) -> list[str]:
+    """The parser's lemma first, then guesses for forms its dictionary did not know."""
+    form = word.text.lower()
+    candidates = [word.lemma.lower(), form]
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
+                                ("s", ""), ("ing", ""), ("ing", "e")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)] + replacement
+            candidates.append(stem)
+            if stem[-1:] == stem[-2:-1]:          # "admitted" -> "admitt" -> "admit"
+                candidates.append(stem[:-1])
+    return candidates
+
+
 def _cue_form(word: Word) -> bool:
     """Whether the verb is a cue's, also where the dictionary lemmatizer kept the form
     ("warns")."""
     lemmas = cue_lexicon().lemmas
-    text = word.text.lower()
-    return (word.lemma or "").lower() in lemmas or text[:-1] in lemmas or text[:-2] in lemmas
+    return any(candidate in lemmas for candidate in lemma_candidates(word))
 
 
 def _outer_cue_conjunct_subject(sentence: Sentence, verb: Word) -> Word | None:

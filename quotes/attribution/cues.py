@@ -10,6 +10,7 @@ from .cue_syntax import (
     can_speak,
     fronted_subjects,
     is_age,
+    lemma_candidates,
     trailing_inverted_speaker,
     with_reduced_relative,
     merge_sibling_subjects,
@@ -28,25 +29,11 @@ from .drafts import Cue
 from .marks import QuoteIndex
 
 
-def _lemma_candidates(word: Word) -> list[str]:
-    """The parser's lemma first, then guesses for forms its dictionary did not know."""
-    form = word.text.lower()
-    candidates = [word.lemma.lower(), form]
-    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""),
-                                ("s", ""), ("ing", ""), ("ing", "e")):
-        if form.endswith(suffix) and len(form) > len(suffix) + 2:
-            stem = form[: -len(suffix)] + replacement
-            candidates.append(stem)
-            if stem[-1:] == stem[-2:-1]:          # "admitted" -> "admitt" -> "admit"
-                candidates.append(stem[:-1])
-    return candidates
-
-
 def cue_lemma(word: Word) -> str | None:
     if word.upos != "VERB" and not (word.upos == "AUX" and word.deprel != "aux"):
         return None
     lexicon = cue_lexicon()
-    for candidate in _lemma_candidates(word):
+    for candidate in lemma_candidates(word):
         if candidate in lexicon.lemmas:
             return candidate
     return None
