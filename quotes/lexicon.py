@@ -164,6 +164,13 @@ def _required_word_finder() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]
 def anonymity_matches(text: str) -> list[re.Match[str]]:
     """Every match of every anonymity phrase in ``text``, phrase by phrase; a phrase none of
     whose required words the text holds (most sentences, for most phrases) is not tried."""
+    return list(_anonymity_matches(text))
+
+
+@lru_cache(maxsize=8192)
+def _anonymity_matches(text: str) -> tuple[re.Match[str], ...]:
+    """:func:`anonymity_matches`, once per text (the cue finder and the anonymity rules ask
+    about the same sentences)."""
     finder, contained = _required_word_finder()
     always, by_word = _phrases_by_required_word()
     candidates = set(always)
@@ -171,7 +178,7 @@ def anonymity_matches(text: str) -> list[re.Match[str]]:
         for word in contained[found.group(1)]:
             candidates.update(by_word[word])
     phrases = _anonymity_phrases()
-    return [m for index in sorted(candidates) for m in phrases[index][0].finditer(text)]
+    return tuple(m for index in sorted(candidates) for m in phrases[index][0].finditer(text))
 
 
 @lru_cache(maxsize=None)
@@ -202,8 +209,15 @@ def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(line, re.IGNORECASE) for line in lines)
 
 
+@lru_cache(maxsize=None)
+def _boilerplate_opening() -> re.Pattern[str]:
+    """The furniture openings as one expression (one match per paragraph, not one each)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in boilerplate_patterns()),
+                      re.IGNORECASE)
+
+
 def is_boilerplate(paragraph: str) -> bool:
-    return any(pattern.match(paragraph.lstrip()) for pattern in boilerplate_patterns())
+    return _boilerplate_opening().match(paragraph.lstrip()) is not None
 
 
 @lru_cache(maxsize=None)
