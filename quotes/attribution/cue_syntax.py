@@ -81,10 +81,26 @@ def _subjects(sentence: Sentence, verb: Word) -> list[Word]:
     """The verb's subjects, a dateline the parse made one left out."""
     subjects = [c for c in sentence.children(verb)
                 if c.deprel in SUBJECT_RELATIONS and not _dateline(sentence, c)]
+    if len(subjects) > 1:
+        # "… at the same desks, as the public servants beside them, an internal audit by
+        # the department has found": a noun with a preposition of its own is no subject
+        # (one after a subject, "a recruiter [at a Bellevue startup]", continues it)
+        first = min(c.index for c in subjects if not any(
+            d.deprel == "case" for d in sentence.children(c))) if any(not any(
+                d.deprel == "case" for d in sentence.children(c)) for c in subjects) else 0
+        marked = [c for c in subjects if c.index < first and
+                  any(d.deprel == "case" for d in sentence.children(c))]
+        subjects = [c for c in subjects if c not in marked] or subjects
     if not subjects:
         age = _age_read_as_clause(sentence, verb)
         if age is not None:
             subjects = [age]
+    if not subjects:
+        # "The other predicted that …" parsed with "other" as an adjective of the verb: a
+        # determined adjective before the verb is its subject
+        subjects = [c for c in sentence.children(verb) if c.deprel == "amod" and
+                    c.upos == "ADJ" and c.index < verb.index and any(
+                        d.deprel == "det" for d in sentence.children(c))][:1]
     return subjects
 
 

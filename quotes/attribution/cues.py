@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..lexicon import anonymity_spans, cue_lexicon, first_words, is_boilerplate, table, word_list
 from ..parse.document import ParsedDocument, Sentence, Word
 from .cue_syntax import (
+    AGENT_RELATIONS,
     OBJECT_RELATIONS,
     QUOTE_CHARS,
     RELATIVE_PRONOUNS,
@@ -146,6 +147,21 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                 # "Blocher was charged with anti-Semitic libel": a legal charge, not speech
                 if lemma in cue_lexicon().active_only and any(
                         c.deprel in ("aux:pass", "nsubj:pass") for c in children):
+                    continue
+                # "managers were told to finalize their lists", "was told the paperwork was
+                # …": the subject heard it; who told them is not given
+                if lemma == "tell" and any(c.deprel in ("aux:pass", "nsubj:pass")
+                                           for c in children) and not any(
+                        c.deprel in AGENT_RELATIONS or c.deprel == "obl" and any(
+                            d.deprel == "case" and d.text.lower() == "by"
+                            for d in sentence.children(c)) for c in children):
+                    continue
+                # "The County Attorney's Office charged the manager with negligent homicide":
+                # charging someone with a crime, in the active too
+                if lemma == "charge" and any(c.deprel == "obj" for c in children) and not any(
+                        c.deprel in ("ccomp", "parataxis") for c in children) and any(
+                        w.text.lower() == "with" and w.upos == "ADP" and w.index > word.index
+                        for w in sentence.subtree(word)):
                     continue
                 # "since Republicans confirmed a judge", "he was confirmed 92 to 0": confirming
                 # someone in an office is a vote, not speech
@@ -522,6 +538,7 @@ def _verb_cue(text: str, sentence: Sentence, word: Word, lemma: str) -> Cue:
               text=text[word.start:end])
     cue.speaker_head = speaker_head(sentence, word)
     if cue.speaker_head is not None and not can_speak(cue.speaker_head) and \
+            not (cue.speaker_head.deprel == "amod" and cue.speaker_head.head == word.index) and \
             cue.speaker_head.upos != "NUM" and not is_age(sentence, cue.speaker_head) and \
             cue.speaker_head != trailing_inverted_speaker(sentence, word) and \
             cue.speaker_head.text.lower() not in RELATIVE_PRONOUNS:

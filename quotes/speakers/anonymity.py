@@ -174,6 +174,9 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
                 evidence = find_anonymity_evidence(sentence_text(doc, sentence.index))
                 if evidence:
                     return evidence
+            elif subject is not None and subject.upos == "NOUN" and \
+                    subject.feature("Number") == "Plur":
+                break       # "Two district facilities employees said …": a group of its own
     if head.feature("Number") != "Plur" and following and \
             opens_with_personal_pronoun(following[0]):
         # "A former member of Tessaline’s revenue team said … She asked not to be
@@ -185,7 +188,7 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
     for sentence in doc.sentences[here.index + 1:here.index + 1 + LOOKAHEAD_SENTENCES]:
         for word in sentence.words:
             if (word.lemma or word.text).lower() == lemma and word.deprel.startswith("nsubj") \
-                    and word.feature("Number") == head.feature("Number") \
+                    and word.feature("Number") in (head.feature("Number"), None) \
                     and any(c.text.lower() in ("the", "that", "this", "these", "those")
                             for c in sentence.children(word)):
                 evidence = find_anonymity_evidence(sentence_text(doc, sentence.index))

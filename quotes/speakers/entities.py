@@ -58,6 +58,7 @@ from .names import (
     office_of_place,
     person_part,
     role_entries,
+    role_synonyms,
     same_person,
     sole_offices,
     split_title,
@@ -77,6 +78,9 @@ DESCRIPTION_WINDOW = 12
 DOCUMENT_WINDOW = 60
 # ... and this far for a person just named it may stand for ("The GOP nominee …").
 JUST_NAMED = 3
+# ... and this far for the group a member named by another noun belongs to ("Two Republican
+# House members … said … One of the lawmakers said").
+MEMBER_OF_ANOTHER_NAME = 2
 # Nouns that re-mention any person ("the man said"), whatever described them first.
 GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "person", "boy", "girl", "gentleman", "lady"})
 # Determiners that make a description a new, different member of a kind already seen.
@@ -235,6 +239,8 @@ class Article:
         for person in self.people:
             if same_person(person.name, full):
                 entity.heads |= set(person.titles)
+                entity.heads |= {other for title in person.titles
+                                 for other in role_synonyms().get(title, ())}
         for description in self._descriptions.get(full, ()):
             _describe(entity, description)
         return entity
@@ -383,6 +389,13 @@ class Article:
             # Okoro" named in the same article is hers (one name, one sense per article);
             # and a name that speaks is a person unless the lists know it as a place
             mention.type, mention.name = was
+        if mention.type == "person" and mention.name and not any(
+                mention.name in p.name.split() for p in self.people if " " in p.name) and any(
+                o.type == "organization" and o.start <= mention.start < o.end and
+                _bare_name(o.name) == mention.name for o in self.others):
+            # "Saint-Aubin said" after "Hôpital Saint-Aubin": the article's typing of this
+            # very name (one sense per article) over the model's span in this sentence
+            mention.type = "organization"
         street = clean(mention.core or mention.text)
         if speaker and mention.name and street[:1].isupper() and len(street.split()) > 1 and \
                 street.split()[-1].lower() in STREET_HEADS:
@@ -598,6 +611,10 @@ class Article:
             return self.organization(full)
         head = mention.head
         text = description_text(mention.text)
+        if mention.type in ("person", "group") and not RELATIVE_WORD.search(text):
+            # "Passengers at the airport [on Wednesday]" (but "paramedics who spoke to the
+            # Herald on Monday")
+            text = TRAILING_DAY.sub("", text)
         first = self._first_word(mention)
         lemma = _kind_noun(mention)
         if _one_of(mention) and mention.type == "unknown":
@@ -608,6 +625,10 @@ class Article:
         earlier = self._same_kind(mention, lemma)
         if _one_of(mention) and earlier is None and mention.words[2].upos == "PRON":
             earlier = self._recent_group(mention)      # "Three paramedics … one of them said"
+        elif _one_of(mention) and earlier is None and lemma in role_entries()[0]:
+            # "Two Republican House members … said … One of the lawmakers said": a member
+            # of the group just quoted, named by another role noun
+            earlier = self._recent_group(mention, within=MEMBER_OF_ANOTHER_NAME)
         if distinct:
             # "a second official", "another person familiar with the talks", "the other":
             # a new source of the same kind, granted the same terms as the earlier one.
@@ -670,7 +691,8 @@ class Article:
                 return earlier
             if mention.type == "organization" and (lemma in word_list("company_nouns.txt") or
                                                    lemma in PUBLIC_BODY_NOUNS and
-                                                   mention.number == "sing") and \
+                                                   mention.number == "sing" or
+                                                   _based_description(mention)) and \
                     not _owned_by_a_noun(self.doc, mention):
                 recent = self._recent_organization(mention.start, lemma)
                 if recent is not None:
@@ -772,13 +794,13 @@ class Article:
         entity.inherited_evidence = _entity_evidence(self.doc, member)
         return entity
 
-    def _recent_group(self, mention: Mention) -> Entity | None:
+    def _recent_group(self, mention: Mention, within: int = JUST_NAMED) -> Entity | None:
         """The latest group of people before the mention, within a few sentences: whom
         "one of them" is one of."""
         here = self._sentence_index(mention.start)
         groups = [e for e in self.entities if e.type in ("group", "person") and
                   e.number == "plur" and 0 <= e.last < mention.start and
-                  here - max(e.sentences, default=here) <= JUST_NAMED]
+                  here - max(e.sentences, default=here) <= within]
         return max(groups, key=lambda e: e.last, default=None)
 
     def _owns(self, possessor: Word, entity: Entity) -> bool:
@@ -942,16 +964,20 @@ class Article:
         here = self._sentence_index(mention.start)
         # a document, and the group a member is one of ("Another of the people said", a
         # dozen paragraphs after "three people familiar with the matter"), from further back
-        window = DOCUMENT_WINDOW if _bare_document(mention) or _one_of(mention) else \
-            DESCRIPTION_WINDOW
+        window = DOCUMENT_WINDOW if _bare_document(mention) or _one_of(mention) or \
+            _definite_document(mention) else DESCRIPTION_WINDOW
         best: tuple[int, Entity | None, str | None] = (-1, None, None)
+        # "According to the statement of claim" after "The lawsuit, filed in May 2023, …"
+        aliases = set(table("document_aliases.txt").get(lemma, ())) \
+            if mention.type == "document" else set()
         for entity in self.entities:
             if entity.last >= mention.start or here - max(entity.sentences, default=here) > \
                     window:
                 continue
             # "The other technician" after "one of the technicians", whose plural the
             # dictionary lemmatizer kept
-            if (lemma in entity.heads or lemma + "s" in entity.heads) and \
+            if (lemma in entity.heads or lemma + "s" in entity.heads or
+                    aliases & entity.heads and entity.type == "document") and \
                     _compatible_types(entity.type, mention.type) and \
                     entity.last > best[0] and number in (None, entity.number) and \
                     not _other_jurisdiction(mention, entity):
@@ -1003,7 +1029,10 @@ class Article:
                 continue
             words = re.findall(r"[\w’'-]+", other.name.lower())
             far = here - other.sentence_index > DESCRIPTION_WINDOW
-            if len(words) > 1 and lemma in words and (not far or words[-1] == lemma) and \
+            # the name's head: its last word, or the word before its "of" ("the
+            # Association of Federal IT Professionals")
+            heads = {words[-1]} | {w for w, after in zip(words, words[1:]) if after == "of"}
+            if len(words) > 1 and lemma in words and (not far or lemma in heads) and \
                     (best is None or other.start > best.start):
                 best = other        # from far back only as the name's last word
         return self.organization(self._business_name(best, lemma)) if best is not None else None
@@ -1062,7 +1091,7 @@ class Article:
         business = lemma in word_list("business_nouns.txt")
         candidates = [o for o in self.others if o.start < offset and
                       here - o.sentence_index <= DESCRIPTION_WINDOW and len(o.name) > 2 and
-                      not _byline_title(o.name) and (not public or _public_body(o.name)) and
+                      not _byline_title(o.name) and (not public or self._public_body(o.name)) and
                       not (company and (self._reporting_outlet(o.start, o.name) or
                                         _institution_name(o.name, business))) and (
                           o.type == "organization" or (
@@ -1074,11 +1103,11 @@ class Article:
                            and not (company and (any(self._reporting_outlet(m.start, e.names[0])
                                                      for m in e.mentions) or
                                                  _institution_name(e.names[0], business)))
-                           and (not public or _public_body(e.names[0]))),
+                           and (not public or self._public_body(e.names[0]))),
                           key=lambda e: e.last, default=None)
         best_name = max(candidates, key=lambda o: (
-            self._followed_by(o, lemma), o.sentence_index, self._name_is_subject(o), o.start),
-            default=None)
+            self._followed_by(o, lemma), not self._modifier_here(o, here), o.sentence_index,
+            self._name_is_subject(o), o.start), default=None)
         if best_name is not None and (best_entity is None or best_name.start > best_entity.last):
             # "the Redtails" after "the Sacramento Redtails": the fullest form of the name
             bare = re.sub(r"^the\s+", "", best_name.name, flags=re.I)
@@ -1087,6 +1116,12 @@ class Article:
                          key=len, default=best_name.name)
             return self.organization(fuller)
         return best_entity
+
+    def _public_body(self, name: str) -> bool:
+        """A public body by its name, or by a description the article gives it ("Santé
+        Québec, the Crown corporation that runs the province's public hospitals")."""
+        return _public_body(name) or any(
+            _public_body(_description_head(text)) for text in self._descriptions.get(name, ()))
 
     def _reporting_outlet(self, offset: int, name: str) -> bool:
         """"after the Journal reported on the investigation", "an email reviewed by The
@@ -1111,6 +1146,16 @@ class Article:
             return verb in REPORTING_VERBS
         return word.deprel in ("obl", "obl:agent") and verb in ("review", "obtain", "see") \
             or word.deprel in ("obj", "iobj") and verb == "tell"
+
+    def _modifier_here(self, name: OtherName, here: int) -> bool:
+        """"In an April letter to House members, the Phoenix-based group wrote": a name in
+        the description's own sentence that only modifies a noun is not what it re-mentions."""
+        if name.sentence_index != here:
+            return False
+        sentence = self.doc.sentences[here]
+        words = [w for w in sentence.words if name.start <= w.start and w.end <= name.end]
+        return bool(words) and words[-1].deprel == "compound" and \
+            words[-1].head > words[-1].index
 
     def _followed_by(self, name: OtherName, lemma: str) -> bool:
         """The name is followed by the noun ("Family Circle magazine")."""
@@ -1158,7 +1203,16 @@ class Article:
         description carries no anonymity evidence.  Returns entity id -> the named entity."""
         merged: dict[int, Entity] = {}
         named = [e for e in self.entities if e.type == "person" and e.names]
+        targets: set[int] = set()      # documents a headline mention was merged into
         for entity in self.entities:
+            later = self._document_named_later(entity) if entity.id not in targets else None
+            if later is not None:
+                targets.add(later.id)
+                # "…, internal audit finds" in the headline: the audit the story gives
+                later.mentions[:0] = entity.mentions
+                later.sentences |= entity.sentences
+                merged[entity.id] = later
+                continue
             if entity.type != "person" or entity.names or entity.number == "plur" or \
                     not entity.mentions or entity.inherited_evidence:
                 continue
@@ -1184,6 +1238,23 @@ class Article:
                 owner.sentences |= entity.sentences
                 merged[entity.id] = owner
         return merged
+
+    def _document_named_later(self, entity: Entity) -> Entity | None:
+        """A document the headline or deck (the page's first two lines) mentions by its
+        noun alone ("…, internal audit finds", "A district memo says …"): the first document
+        of that noun the story itself gives, when it gives one."""
+        if entity.type != "document" or not entity.mentions:
+            return None
+        first = entity.mentions[0]
+        sentence = self.doc.sentence_containing(first.start)
+        if sentence is None or sentence.paragraph_index > 1 or first.pronoun is not None:
+            return None
+        body = [e for e in self.entities if e is not entity and e.type == "document" and
+                e.mentions and e.heads & entity.heads and e.number == entity.number and
+                e.mentions[0].start > first.start and
+                (self.doc.sentence_containing(e.mentions[0].start) or sentence
+                 ).paragraph_index > sentence.paragraph_index]
+        return min(body, key=lambda e: e.mentions[0].start, default=None)
 
     def _in_headline(self, first: Mention) -> Entity | None:
         """"Mayor says city ‘can’t wait …’" or "'She was told in writing,' Conservative
@@ -1511,6 +1582,12 @@ BYLINE_TITLES = frozenset({"writer", "writers", "correspondent", "reporter", "ed
                            "columnist", "contributor", "producer"})
 
 
+# A day closing a description of people: when they spoke, not who they are.
+TRAILING_DAY = re.compile(r"\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                          r"Saturday|Sunday)$")
+RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.IGNORECASE)
+
+
 def description_text(text: str) -> str:
     """The description less what follows its first comma ("The people, who spoke on …"),
     except a comma inside a list of names ("a spokesperson for Housing, Infrastructure and
@@ -1622,6 +1699,11 @@ def _without_determiner(description: str) -> str:
     return re.sub(r"^(?:an?|the|that|this)\s+", "", description)
 
 
+# Heads of public bodies' names that trade and advocacy groups go by too ("the Arizona
+# Manufactured Housing Owners Council" … "the Phoenix-based group").
+ASSOCIATION_HEADS = frozenset({"council"})
+
+
 def _institution_name(name: str, business: bool = True) -> bool:
     """A public body's name that no business goes by: one holding an institution's head
     noun ("Linn County", "the Exchange Commission") or an acronym's possessive ("the SEC’s
@@ -1629,9 +1711,17 @@ def _institution_name(name: str, business: bool = True) -> bool:
     ``business``, a union's or association's too ("Tallus Workers United", which "the group"
     may re-mention but "the company" may not)."""
     words = re.findall(r"[\w’'-]+", name)
-    return any(w.lower() in word_list("government_heads.txt") or
+    return any(w.lower() in word_list("government_heads.txt") and
+               (business or w.lower() not in ASSOCIATION_HEADS) or
                business and w.lower() in word_list("civic_name_words.txt") for w in words) or any(
         re.fullmatch(r"[A-Z]{2,6}[’']s", w) for w in words)
+
+
+def _description_head(description: str) -> str:
+    """A description's words up to its first clause or phrase ("the Crown corporation that
+    runs …" -> "the Crown corporation")."""
+    return re.split(r"\s(?:that|which|who|whose|of|for|in|at|with|to|from|on),?\s|[,;(]",
+                    description)[0]
 
 
 def _public_body(name: str) -> bool:
@@ -1685,6 +1775,9 @@ def _kind_noun(mention: Mention) -> str:
         # "one of the faculty members": the member, not the compound before it
         noun = next((w for w in nouns if w.deprel != "compound"), nouns[0] if nouns else head)
     lemma = singular(noun)
+    if lemma == "statement" and any(
+            w.text.lower() == "claim" and w.head == noun.index for w in mention.words):
+        return "claim"             # "the statement of claim" (a lawsuit's): a claim
     return "person" if lemma == "people" else lemma
 
 
@@ -1720,9 +1813,13 @@ def _whole_word(text: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def _spelled_out_pattern(acronym: str) -> re.Pattern[str]:
-    """Words whose initials spell ``acronym``, joined by spaces and function words."""
-    words = [rf"{letter}[\w’'-]+" for letter in acronym]
-    gap = r"(?:\s+(?:of|and|for|the|&))*\s+"
+    """Words whose initials spell ``acronym``, joined by spaces and function words (English
+    and French)."""
+    # French names keep their adjectives and nouns lower-case ("Office québécois de la
+    # langue française": the OQLF)
+    words = [acronym[0] + r"[\w’'-]+"] + [rf"[{letter}{letter.lower()}][\w’'-]+"
+                                          for letter in acronym[1:]]
+    gap = r"(?:\s+(?:of|and|for|the|&|de|du|des|la|le|les|et))*\s+"
     return re.compile(r"\b(?:([Tt]he)\s+)?(" + gap.join(words) + r")\b")
 
 
@@ -1742,6 +1839,21 @@ def _bare_document(mention: Mention) -> bool:
     """"The audit", "the decision": a document by a definite article and its noun alone."""
     return mention.type == "document" and len(mention.words) == 2 and \
         mention.words[0].text.lower() in DEFINITE
+
+
+def _based_description(mention: Mention) -> bool:
+    """"the Bensalem-based contractor": a description by where a company is based."""
+    return any(w.text.lower().endswith("-based") or w.text.lower() == "based" and
+               i > 0 and mention.words[i - 1].text in ("-", "‑")
+               for i, w in enumerate(mention.words))
+
+
+def _definite_document(mention: Mention) -> bool:
+    """"The 38-page audit", "the final report": a document by a definite description that
+    names nothing ("The Q poll" is a poll of its own)."""
+    return mention.type == "document" and bool(mention.words) and \
+        mention.words[0].text.lower() in DEFINITE and \
+        not any(w.upos == "PROPN" or w.text[:1].isupper() for w in mention.words[1:])
 
 
 def _one_of(mention: Mention) -> bool:

@@ -300,6 +300,15 @@ def analyse_mention(doc: ParsedDocument, start: int, end: int) -> Mention:
                     break
         mention.type = _common_type(head)
         mention.number = "plur" if head.feature("Number") == "Plur" else "sing"
+        if mention.type == "person" and mention.number == "sing" and any(
+                w.text.lower().endswith("-based") or w.text.lower() == "based" and w.index > 1
+                and sentence.word(w.index - 1).text in ("-", "‑")
+                for w in words if w.index < head.index):
+            mention.type = "organization"    # "the Bensalem-based contractor" is a company
+        if mention.type == "organization" and mention.number == "sing" and any(
+                c.text.lower() in ("former", "ex") for c in sentence.children(head)
+                if c.index < head.index):
+            mention.type = "person"          # "A former Saltgrass field operator" is someone
         if mention.type == "unknown" and _age_words(sentence.words, head):
             # "the 44-year-old said": someone described by age
             mention.type = "group" if head.text.lower() == "olds" else "person"

@@ -136,6 +136,8 @@ def split_title(run: list[Word], text: str) -> Name | None:
         marked = word.text.endswith(POSSESSIVE_ENDINGS) or text[word.end:word.end + 1] in ("'", "’")
         if (lower in known or lower.rstrip(".") in known) and _given_name_not_title(run, i):
             continue
+        if lower in known and text[word.end:word.end + 1] in ("-", "‑"):
+            continue           # "Saint-Aubin", "Sainte-Foy": a place's first word, no title
         if lower in known or lower.rstrip(".") in known or marked or \
                 lower.endswith("-based") or lower in calendar():
             cut = i + 1
@@ -180,7 +182,8 @@ def is_person_like(name: Name) -> bool:
     joined = " ".join(lowered)
     org_heads = word_list("organization_heads.txt")
     places = word_list("countries.txt") | word_list("organizations.txt")
-    if joined in places or any(w in org_heads for w in lowered):
+    if joined in places or any(w in org_heads for w in lowered) or len(lowered) > 1 and \
+            lowered[0] in word_list("opening_organization_heads.txt"):
         return False
     if any(w.text.isupper() and 1 < len(w.text) <= 4 and w.text.isalpha() for w in name.words):
         return False               # acronyms: VOA, NATO, AFP (but not "PENCE:" in transcripts)
@@ -313,6 +316,8 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
         return None                      # "D-Mass.", "R-Texas": a party and state, no one
     if lowered in known_places() and ner_type in ("person", "organization"):
         return "place"
+    if len(words) > 1 and words[0].text.lower() in word_list("opening_organization_heads.txt"):
+        return "organization"            # "Regroupement Lachine en français", "Hôpital …"
     if ner_type == "person":
         while len(words) > 1 and words[0].text[:1].islower() and words[0].upos in ("ADP", "DET"):
             words = words[1:]         # "[of] Elections Susan Bucher": the span began too early
@@ -356,6 +361,9 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
         if ner_type != "organization" and len(words) > 1 and \
                 words[-1].text.lower() in word_list("organization_heads.txt"):
             return "organization"          # "Corvista Bio", "Velta Logistics" called other
+        if ner_type == "organization" and len(words) > 1 and \
+                words[-1].text.lower() in word_list("street_words.txt"):
+            return "place"                 # "Indian School Road" called an organization
         following = re.match(r"\s+([a-z]+)\b", text[words[-1].end:words[-1].end + 20])
         if ner_type == "other" and following is not None and \
                 following.group(1) in word_list("company_nouns.txt"):
@@ -469,6 +477,8 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
             elif office_of_place(words):
                 continue                       # "the Mayor of Chicago": a person, unnamed
             else:
+                if kind == "place" and _described_as_organization(sentence, words):
+                    kind = "organization"      # "Santé Québec, the Crown corporation …"
                 # the model often drops a name's first words ("the Greater Toronto …")
                 # or its adjectives ("The [Environmental] Protection Agency")
                 while words[0].index > 2 and _name_word_before(sentence, words[0], kind) or \
@@ -514,7 +524,36 @@ def typed_names(doc: ParsedDocument) -> tuple[list[PersonName], list[OtherName]]
         people, others = _short_names_of_organizations(doc, people, others)
         people, others = _full_names_typed_otherwise(doc, people, others)
         people, others = _given_names_sharing_a_surname(doc, people, others)
+        others = _one_sense_for_organizations(_joined_by_of(doc, others))
     return people, others
+
+
+def _joined_by_of(doc: ParsedDocument, others: list[OtherName]) -> list[OtherName]:
+    """"[the Association] of [Federal IT Professionals]" typed as two names: an organization
+    whose last word is an institution's head, "of" and a name right after it are one."""
+    ordered = sorted(others, key=lambda o: o.start)
+    joined: list[OtherName] = []
+    for other in ordered:
+        last = joined[-1] if joined else None
+        if last is not None and last.type == "organization" and \
+                other.type in ("organization", "place") and \
+                last.sentence_index == other.sentence_index and \
+                re.fullmatch(r" of (?:the )?", doc.text[last.end:other.start]) and \
+                last.name.split()[-1].lower() in word_list("organization_heads.txt"):
+            joined[-1] = OtherName(last.start, other.end, last.name + doc.text[last.end:other.end],
+                                   "organization", last.sentence_index)
+            continue
+        joined.append(other)
+    return joined
+
+
+def _one_sense_for_organizations(others: list[OtherName]) -> list[OtherName]:
+    """One name, one sense per article: "Santé Québec", an organization where the article
+    describes it as one, is no place elsewhere (unless the lists know it as a place)."""
+    organizations = {o.name.lower() for o in others if o.type == "organization"}
+    return [OtherName(o.start, o.end, o.name, "organization", o.sentence_index)
+            if o.type == "place" and o.name.lower() in organizations and
+            o.name.lower() not in known_places() else o for o in others]
 
 
 def _given_names_sharing_a_surname(doc: ParsedDocument, people: list[PersonName],
@@ -639,6 +678,26 @@ def _glued_at_hyphens(sentence: Sentence, words: list[Word]) -> list[Word]:
     return words
 
 
+# Organization heads that are places too: an appositive with one keeps a place a place.
+PLACE_LIKE_HEADS = frozenset({"city", "county", "state", "province", "town", "village",
+                              "country", "nation", "municipality", "borough", "district"})
+
+
+def _described_as_organization(sentence: Sentence, words: list[Word]) -> bool:
+    """A name whose appositive is headed by an organization noun ("Santé Québec, the Crown
+    corporation that runs the province's hospitals"): the organization, whatever the model
+    or the place lists say of its words."""
+    span = {w.index for w in words}
+    return any(c.deprel == "appos" and c.index not in span and
+               (c.lemma or c.text).lower() in word_list("organization_heads.txt") and
+               (c.lemma or c.text).lower() not in PLACE_LIKE_HEADS and
+               not any((d.lemma or d.text).lower() in role_entries()[0] or
+                       d.text.lower().rstrip(".") in titles()
+                       for d in sentence.children(c) if d.deprel in ("compound", "amod"))
+               and (c.lemma or c.text).lower() not in role_entries()[0]
+               for w in words for c in sentence.children(w))
+
+
 def _hyphen_joins(left: Word, hyphen: Word, right: Word) -> bool:
     """Two capitalized words of one name glued by a hyphen ("Whitlock-Barnes")."""
     return hyphen_glued(left, hyphen, right) and left.text[:1].isupper() and \
@@ -677,6 +736,11 @@ def _short_names_of_organizations(doc: ParsedDocument, people: list[PersonName],
                 for n in range(1, len(words)) if words[0][:1].isupper()}
     others = [OtherName(o.start, o.end, o.name, "organization", o.sentence_index)
               if o.type == "other" and o.name in prefixes else o for o in others]
+    # "Saint-Aubin" after "Hôpital Saint-Aubin": a name after its opening head
+    first_words |= {" ".join(words[1:]) for o in others if o.type == "organization"
+                    for words in [re.sub(r"^the\s+", "", o.name).split()]
+                    if len(words) > 1 and words[0].lower() in
+                    word_list("opening_organization_heads.txt")}
     of_people = {part for p in people if len(p.name.split()) > 1 for part in p.name.split()}
     moved = [p for p in people if p.name in first_words and p.name not in of_people]
     if not moved:
@@ -795,6 +859,13 @@ def role_entries() -> tuple[frozenset[str], frozenset[str]]:
     offices = {entry.split()[0] for entry in word_list("role_nouns.txt")
                if "office" in entry.split()[1:]}
     return first_words("role_nouns.txt"), frozenset(offices)
+
+
+@lru_cache(maxsize=None)
+def role_synonyms() -> dict[str, frozenset[str]]:
+    """Other nouns for a role's holder ("justice" -> "judge"), from the "also:" flags."""
+    return {entry.split()[0]: frozenset(f[5:] for f in entry.split()[1:] if f.startswith("also:"))
+            for entry in word_list("role_nouns.txt") if "also:" in entry}
 
 
 @lru_cache(maxsize=None)
