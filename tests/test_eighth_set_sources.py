@@ -222,3 +222,13 @@ def test_a_person_described_by_an_office_stays_a_person(analyzer, text, name):
     (record,) = [r for r in analyzer.extract(text) if r.cue == "said"]
     assert record.speaker_name == name
     assert record.speaker_type == "person"
+
+
+def test_what_anonymity_was_granted_for_is_not_said(analyzer):
+    text = ('A House Republican aide said leadership kept the bill off the agenda because '
+            'members from rural districts feared it would be extended to all rental housing. '
+            'The aide, who insisted on anonymity to describe private caucus talks, said the '
+            'bill "had the votes on the floor, just not in the room that mattered."')
+    records = analyzer.extract(text)
+    assert not [r for r in records if r.cue == "describe"]
+    assert _one(records, "had the votes").anonymity == "anonymous"

@@ -214,8 +214,9 @@ def _subject_given_to_clause(sentence: Sentence, verb: Word) -> Word | None:
     for clause in children:
         if clause.relation != "ccomp" or clause.index < verb.index:
             continue
+        # (a passive one too: "A second TTC worker, who …, said supervisors … were told")
         early = [c for c in sentence.children(clause)
-                 if c.deprel in SUBJECT_RELATIONS and c.index < verb.index]
+                 if c.deprel in SUBJECT_RELATIONS + ("nsubj:pass",) and c.index < verb.index]
         if len(early) == 1 and early[0].upos in ("NOUN", "PROPN") and can_speak(early[0]):
             return early[0]
     return None

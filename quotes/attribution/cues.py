@@ -125,6 +125,11 @@ def find_cues(doc: ParsedDocument, quotes: QuoteIndex) -> list[Cue]:
                          for a, b in anonymity_spans(doc.text[sentence.start:sentence.end])]
             if any(a <= word.start and word.end <= b for a, b in terms):
                 continue
+            # "who insisted on anonymity to describe private caucus talks": what the terms
+            # were for, not something said
+            if any(b <= word.start and doc.text[b:word.start].split() == ["to"]
+                   for a, b in terms):
+                continue
             if according:
                 cue = _according_to_cue(doc.text, sentence, word)
             elif misread is not None:

@@ -185,6 +185,23 @@ def _later_remention(doc: ParsedDocument, mention: Mention) -> str | None:
         for match in _evidence_matches(sentence_text(doc, sentence.index)):
             if _described_noun(sentence, sentence.start + match.start()) is None:
                 return " ".join(match.group(0).split())
+    if following and head.deprel.startswith("nsubj"):
+        # "A continuing care assistant … said … The Herald is not naming her because …",
+        # "Two officers … described … the AJC agreed to withhold their names": the outlet's
+        # terms for the one or ones who just spoke, by a pronoun of their number
+        # the outlet's own act on them ("not naming her", "withhold their names", "agreed
+        # not to name them"), not someone's request for themselves ("asked that her …")
+        pronoun = "(?:them|their)" if head.feature("Number") == "Plur" else "(?:him|her|his)"
+        pronouns = r"\b(?:nam(?:e|ing)|identify(?:ing)?|withh(?:o|e)ld(?:ing)?|" \
+            r"publish(?:ing)?|us(?:e|ing)|print(?:ing)?)\s+" + pronoun + r"\b|^" + pronoun + \
+            r"\s+(?:full |last |family )?names?\b"     # "only if their names were left out"
+        sentence = following[0]
+        text = sentence_text(doc, sentence.index)
+        for match in _evidence_matches(text):
+            # (not "Yolanda, who asked that her last name not be used, …": someone else)
+            if re.search(pronouns, text[match.start():match.end() + 12], re.IGNORECASE) and \
+                    _described_noun(sentence, sentence.start + match.start()) is None:
+                return " ".join(match.group(0).split())
     for sentence in doc.sentences[here.index + 1:here.index + 1 + LOOKAHEAD_SENTENCES]:
         for word in sentence.words:
             if (word.lemma or word.text).lower() == lemma and word.deprel.startswith("nsubj") \

@@ -623,8 +623,11 @@ class Article:
                        if head is None or w.index < head.index) or first in ("a", "an", "one") \
             and any(w.text.lower() == "second" for w in mention.words)
         earlier = self._same_kind(mention, lemma)
-        if _one_of(mention) and earlier is None and mention.words[2].upos == "PRON":
-            earlier = self._recent_group(mention)      # "Three paramedics … one of them said"
+        if _one_of(mention) and earlier is None and (
+                mention.words[2].upos == "PRON" or len(mention.words) == 4 and
+                mention.words[2].text.lower() == "the" and mention.words[3].upos == "NUM"):
+            # "Three paramedics … one of them said", "Two city employees … One of the two said"
+            earlier = self._recent_group(mention)
         elif _one_of(mention) and earlier is None and lemma in role_entries()[0]:
             # "Two Republican House members … said … One of the lawmakers said": a member
             # of the group just quoted, named by another role noun

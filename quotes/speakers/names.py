@@ -345,6 +345,9 @@ def checked_type(ner_type: str, words: list[Word], text: str) -> str | None:
             return "place"                 # "Jack London Square" (but "Lena Park", "Sally Field")
         if len(words) > 1 and words[-1].text.lower() in word_list("street_words.txt"):
             return "place"                 # "Jefferson Avenue", "Kedzie Avenue"
+        after = re.match(r"\s+([a-z]+)\b", text[words[-1].end:words[-1].end + 20])
+        if after is not None and after.group(1) in ("airport", "station", "arena", "stadium"):
+            return "place"                 # "Pearson airport", "Union station"
     elif ner_type in ("organization", "place", "other") and lowered not in known_places():
         name = split_title(words, text)          # "Gen. Ana Ferreira" called a place
         core = name.words if name is not None else words
