@@ -89,3 +89,13 @@ def test_a_name_before_airport_is_a_place_not_a_person_to_point_back_to(analyzer
             "his technicians did every job they billed for.")
     (record,) = [r for r in analyzer.extract(text) if r.cue == "insisted"]
     assert record.speaker_name == "Costas Varvaressos"
+
+
+def test_a_business_name_runs_on_to_its_suffix(analyzer):
+    # "Continuing" read as a verb splits the model's name in two
+    text = ("Tidewater Continuing Care Ltd., which runs the home and two others in Halifax, said "
+            "in a statement that it had hired 14 care assistants. “We have met every standard "
+            "the department set,” the Dartmouth-based operator said.")
+    record = _one(analyzer.extract(text), "every standard")
+    assert record.speaker_name == "Tidewater Continuing Care Ltd."
+    assert record.speaker_type == "organization"

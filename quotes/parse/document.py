@@ -55,6 +55,11 @@ def hyphen_glued(left: Word, hyphen: Word, right: Word) -> bool:
     return hyphen.text == "-" and left.end == hyphen.start and hyphen.end == right.start
 
 
+# Words that end a business's name ("Tidewater Continuing Care Ltd.").
+BUSINESS_SUFFIXES = frozenset({"ltd", "inc", "corp", "llc", "plc", "co", "limited", "lp",
+                               "llp", "ulc"})
+
+
 def _capitalized_run(words: list[Word], last: int) -> int:
     """The position (1-based) of the last capitalized proper noun in the run right after
     word ``last``; ``last`` itself when none follows."""
@@ -67,7 +72,9 @@ def joined_names(words: list[Word], names: list[NamedSpan]) -> list[NamedSpan]:
     """The NER model's spans with the pieces of one name joined: pieces split at a hyphen
     written without spaces ("[Trans]-[Pecos Power]", "[Coca]-Cola": the tokenizer splits the
     word, the model types the parts), and a name run on through the capitalized words after
-    it and an "&" ("[Trans-Pecos] Power & Light", "Procter & Gamble": a business)."""
+    it and an "&" ("[Trans-Pecos] Power & Light", "Procter & Gamble": a business), or through
+    capitalized words to a piece ending in a business suffix ("Tidewater Continuing Care
+    Ltd.")."""
     spans = sorted(names, key=lambda n: n.first)
     joined: list[NamedSpan] = []
     i = 0
@@ -82,6 +89,13 @@ def joined_names(words: list[Word], names: list[NamedSpan]) -> list[NamedSpan]:
             elif run + 2 <= len(words) and words[run].text == "&" and \
                     words[run + 1].upos == "PROPN" and words[run + 1].text[:1].isupper():
                 last, kind = run + 2, "organization"  # "Power & Light"
+            elif i < len(spans) and 0 <= spans[i].first - 1 - last <= 2 and \
+                    words[spans[i].last - 1].text.rstrip(".").lower() in BUSINESS_SUFFIXES and \
+                    all(w.text[:1].isupper() and w.text.isalpha()
+                        for w in words[last:spans[i].first - 1]):
+                # "[Tidewater] Continuing [Care Ltd.]" ("Continuing" read as a verb): a name
+                # run on to the business suffix of the piece after it
+                last, kind = spans[i].first, "organization"
             else:
                 break
             if i < len(spans) and spans[i].first <= last:       # the next piece: one name
